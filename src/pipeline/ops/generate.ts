@@ -1,0 +1,172 @@
+import { availableParallelism } from 'node:os';
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import {
+  SynthError, fingerprint, normalizeSeed, seedFromClock, systemClock,
+  type Clock, type EventSink, type Seed,
+} from '../../core/index.js';
+import { parseSchemaText } from '../../schema/index.js';
+import { compilePlan, generate } from '../../generate/index.js';
+import { formatFromPath, openWriter, type TableFormat } from '../../io/index.js';
+
+/** Input of {@link generateToFile}. Exactly one of `schema` and `schemaPath`. */
+export interface GenerateToFileInput {
+  schema?: object;
+  schemaPath?: string;
+  rows: number;
+  seed?: Seed;
+  format?: TableFormat;
+  /** A file path, or `-` for standard output. Default: `<dataDir>/output/<schema title>.<format>`. */
+  out?: string;
+  locale?: string;
+  workers?: number;
+  batchSize?: number;
+  referenceDate?: string;
+  maxRows?: number;
+  dataDir?: string;
+  clock?: Clock;
+  onEvent?: EventSink;
+  /** Where `-` writes; standard output by default. */
+  stdout?: NodeJS.WritableStream;
+}
+
+/** What {@link generateToFile} did: where the data went and everything needed to reproduce it. */
+export interface GenerateToFileOutput {
+  path: string | null;
+  format: TableFormat;
+  rows: number;
+  bytes: number;
+  seed: string;
+  referenceDate: string;
+  schemaFingerprint: string;
+  workers: number;
+  durationMs: number;
+  fields: { name: string; kind: string }[];
+}
+
+/** The largest row count accepted unless configured otherwise (`SYNTHDATA_MAX_ROWS`). */
+export const DEFAULT_MAX_ROWS = 100_000_000;
+
+/** Rows from which the worker pool is used by default; below it, start-up costs more than it saves. */
+const WORKER_THRESHOLD = 200_000;
+
+const FORMATS: readonly TableFormat[] = ['csv', 'json', 'jsonl', 'parquet', 'yaml'];
+
+/** JSON Schema of {@link GenerateToFileInput} (the CLI, REST and MCP validate against it). */
+export const generateToFileInputSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'generate input',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    schema: { type: 'object', description: 'A JSON Schema of one record in the synthdata dialect.' },
+    schemaPath: { type: 'string', description: 'Path of a schema file, instead of `schema`.' },
+    rows: { type: 'integer', minimum: 1, description: 'How many rows to generate.' },
+    seed: { type: ['integer', 'string'], description: 'The seed; the same seed gives byte-identical output.' },
+    format: { enum: FORMATS },
+    out: { type: 'string', description: 'Output path, or "-" for standard output.' },
+    locale: { type: 'string' },
+    workers: { type: 'integer', minimum: 1, maximum: 64 },
+    batchSize: { type: 'integer', minimum: 1, maximum: 65536 },
+    referenceDate: { type: 'string', format: 'date', description: 'The day "now" means for dates; default today (UTC).' },
+  },
+  required: ['rows'],
+  oneOf: [{ required: ['schema'] }, { required: ['schemaPath'] }],
+} as const;
+
+/** JSON Schema of {@link GenerateToFileOutput}. */
+export const generateToFileOutputSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'generate output',
+  type: 'object',
+  properties: {
+    path: { type: ['string', 'null'] },
+    format: { enum: FORMATS },
+    rows: { type: 'integer' },
+    bytes: { type: 'integer' },
+    seed: { type: 'string' },
+    referenceDate: { type: 'string', format: 'date' },
+    schemaFingerprint: { type: 'string' },
+    workers: { type: 'integer' },
+    durationMs: { type: 'number' },
+    fields: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, kind: { type: 'string' } } } },
+  },
+  required: ['path', 'format', 'rows', 'bytes', 'seed', 'referenceDate', 'schemaFingerprint', 'workers', 'durationMs', 'fields'],
+} as const;
+
+/** Reads and parses a schema file; a missing file is IO_NOT_FOUND, bad JSON SCHEMA_NOT_JSON with line and column. */
+export async function loadSchemaFile(path: string): Promise<object> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new SynthError('IO_NOT_FOUND', `cannot read schema file "${path}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { path, cause: e });
+  }
+  const schema = parseSchemaText(text, path);
+  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
+    throw new SynthError('SCHEMA_NOT_OBJECT', `"${path}" holds JSON, but not a schema object`, { path, hint: 'A schema is a JSON object such as {"type": "object", "properties": {...}}.' });
+  }
+  return schema;
+}
+
+/**
+ * Generates `rows` records from a schema and streams them to a file (atomically: no partial file on error) or
+ * standard output.
+ * @example await generateToFile({ schemaPath: 'customers.schema.json', rows: 1000, seed: 42, out: 'customers.csv' })
+ */
+export async function generateToFile(input: GenerateToFileInput): Promise<GenerateToFileOutput> {
+  const clock = input.clock ?? systemClock;
+  const started = clock.now();
+  const maxRows = input.maxRows ?? DEFAULT_MAX_ROWS;
+  if (!Number.isSafeInteger(input.rows) || input.rows < 1 || input.rows > maxRows) {
+    throw new SynthError('GENERATE_ROWS_INVALID', `rows must be a whole number from 1 to ${maxRows.toLocaleString('en-US')}, got ${input.rows}`, {
+      path: 'rows', expected: `1..${maxRows}`, received: input.rows,
+      hint: input.rows > maxRows ? 'Raise the limit with SYNTHDATA_MAX_ROWS if you really need more.' : undefined,
+    });
+  }
+  const schema = input.schema ?? (input.schemaPath !== undefined ? await loadSchemaFile(input.schemaPath) : undefined);
+  if (schema === undefined) throw new SynthError('INVALID_ARGUMENT', 'give a schema or a schema file', { path: 'schema' });
+
+  const seed = input.seed ?? seedFromClock(clock.now());
+  const referenceDate = input.referenceDate ?? new Date(clock.now()).toISOString().slice(0, 10);
+  const format = input.format ?? (input.out && input.out !== '-' ? formatFromPath(input.out) : 'csv');
+  const workers = input.workers ?? (input.rows >= WORKER_THRESHOLD ? Math.max(1, availableParallelism()) : 1);
+  const options = { rows: input.rows, seed, locale: input.locale, batchSize: input.batchSize, referenceDate, clock, workers, onEvent: input.onEvent };
+
+  // Compile first: a bad schema fails before any output file is opened.
+  const plan = compilePlan(schema, options);
+  const out = input.out ?? join(input.dataDir ?? '.synthdata', 'output', `${slug(titleOf(schema, input.schemaPath))}.${format}`);
+  const target = out === '-' ? { stream: input.stdout ?? process.stdout } : { path: out };
+  const writer = await openWriter(target, format, plan.fields);
+  let written;
+  try {
+    for await (const batch of generate(schema, options)) await writer.write(batch);
+    written = await writer.close();
+  } catch (e) {
+    await writer.abort();
+    throw e;
+  }
+  return {
+    path: out === '-' ? null : (written.path ?? out),
+    format,
+    rows: written.rows,
+    bytes: written.bytes,
+    seed: normalizeSeed(seed),
+    referenceDate,
+    schemaFingerprint: fingerprint(schema),
+    workers,
+    durationMs: clock.now() - started,
+    fields: plan.fields.map((f) => ({ name: f.name, kind: f.kind })),
+  };
+}
+
+function titleOf(schema: object, path: string | undefined): string {
+  const title = (schema as { title?: unknown }).title;
+  if (typeof title === 'string' && title.trim() !== '') return title;
+  if (path) return basename(path).replace(/(\.schema)?\.json$/i, '');
+  return 'dataset';
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'dataset';
+}
