@@ -1,7 +1,7 @@
-import { SynthError } from '../core/index.js';
+import { SynthError, type ErrorCode } from '../core/index.js';
 
 /** Parses a positive integer option (`--rows 1000`, `1e6`, `1_000_000`), or throws INVALID_ARGUMENT naming the flag. */
-export function parsePositiveInt(flag: string, raw: string | undefined, code: 'INVALID_ARGUMENT' | 'GENERATE_ROWS_INVALID' = 'INVALID_ARGUMENT'): number {
+export function parsePositiveInt(flag: string, raw: string | undefined, code: ErrorCode = 'INVALID_ARGUMENT'): number {
   if (raw === undefined) throw new SynthError(code, `${flag} is required`, { path: flag });
   const text = raw.trim().replace(/_/g, '');
   const n = /^\d+(\.\d+)?(e\d+)?$/i.test(text) ? Number(text) : Number.NaN;

@@ -5,21 +5,23 @@ import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** Builds the `synthdata` program with every command registered. */
-export async function buildProgram(): Promise<Command> {
+/** Builds the `synthdata` program with the commands registered: only `only` when given and known, else all. */
+export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command('synthdata')
     .description('Synthetic data: generate from a JSON Schema, a description, a template or a real sample; scan, evaluate, visualize, export.')
     .version(pkg.version, '-v, --version')
     .showHelpAfterError()
     .exitOverride();
-  for (const load of COMMANDS) (await load()).register(program);
+  const loader = only !== undefined && Object.hasOwn(COMMANDS, only) ? COMMANDS[only] : undefined;
+  const loaders = loader ? [loader] : Object.values(COMMANDS);
+  for (const load of loaders) (await load()).register(program);
   return program;
 }
 
 /** Runs the CLI with `argv` (as in process.argv); sets process.exitCode, never throws. */
 export async function runCli(argv: readonly string[]): Promise<void> {
   try {
-    const program = await buildProgram();
+    const program = await buildProgram(argv[2]);
     await program.parseAsync(argv as string[]);
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -47,6 +47,7 @@ const catalogue = {
   IO_DUPLICATE_COLUMN: { area: 'io', kind: 'input', description: 'Two columns have the same name.', solve: 'Rename one of them.' },
   IO_ENCODING: { area: 'io', kind: 'input', description: 'The file is not valid in the detected or given text encoding.', solve: 'Save the file as UTF-8 or pass `--encoding latin1`.' },
   IO_WRITE_FAILED: { area: 'io', kind: 'internal', description: 'Writing output failed part way; no partial file was left behind.', solve: 'Check free disk space and retry.' },
+  IO_TOO_LARGE: { area: 'io', kind: 'input', description: 'A JSON or YAML file is above the size that is read whole into memory.', solve: 'Convert it to JSON Lines (one object per line) or CSV, which are streamed, or raise the limit (`maxWholeBytes`).' },
 
   // learn
   LEARN_NOT_FITTED: { area: 'learn', kind: 'input', description: 'A synthesizer was asked to sample before it was fitted.', solve: 'Fit the synthesizer first (`synthdata fit`).' },

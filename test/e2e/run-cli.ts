@@ -10,10 +10,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the CLI from its TypeScript sources (so tests never see a stale build), with the project root as cwd by default. */
+/** Runs the built CLI (test/global-setup.ts builds dist/ before the tests), with the project root as cwd by default. */
 export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/cli/main.ts`, ...args], {
+    const child = spawn(process.execPath, [`${root}dist/cli/main.js`, ...args], {
       cwd: options.cwd ?? root,
       env: { ...process.env, NO_COLOR: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],

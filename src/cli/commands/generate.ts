@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { SynthError, systemClock } from '../../core/index.js';
-import { generateToFile, DEFAULT_MAX_ROWS } from '../../pipeline/index.js';
+import { generateToFile, loadConfig } from '../../pipeline/index.js';
 import { parsePositiveInt, parseSeed } from '../options.js';
 import { progressSink } from '../progress.js';
 
@@ -65,13 +65,14 @@ async function runGenerate(flags: GenerateFlags) {
   if (flags.referenceDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.referenceDate)) {
     throw new SynthError('INVALID_ARGUMENT', `--reference-date must look like 2026-01-31, got "${flags.referenceDate}"`, { path: '--reference-date' });
   }
-  const maxRows = process.env.SYNTHDATA_MAX_ROWS ? parsePositiveInt('SYNTHDATA_MAX_ROWS', process.env.SYNTHDATA_MAX_ROWS, 'CONFIG_INVALID') : DEFAULT_MAX_ROWS;
+  const config = loadConfig();
   const progress = progressSink({ enabled: !flags.quiet });
   try {
     return await generateToFile({
       schemaPath: flags.schema,
       rows,
-      maxRows,
+      maxRows: config.maxRows,
+      dataDir: config.dataDir,
       seed: parseSeed(flags.seed),
       format: flags.format as 'csv' | undefined,
       out: flags.out,

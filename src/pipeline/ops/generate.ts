@@ -136,7 +136,8 @@ export async function generateToFile(input: GenerateToFileInput): Promise<Genera
   // Compile first: a bad schema fails before any output file is opened.
   const plan = compilePlan(schema, options);
   const out = input.out ?? join(input.dataDir ?? '.synthdata', 'output', `${slug(titleOf(schema, input.schemaPath))}.${format}`);
-  const target = out === '-' ? { stream: input.stdout ?? process.stdout } : { path: out };
+  // The default location is ours to create; a folder the user named must already exist.
+  const target = out === '-' ? { stream: input.stdout ?? process.stdout } : { path: out, createFolder: input.out === undefined };
   const writer = await openWriter(target, format, plan.fields);
   let written;
   try {

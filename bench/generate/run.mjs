@@ -1,0 +1,147 @@
+// Benchmark of the generation engine against its peers, in one run (npm run bench:generate).
+//   node bench/generate/run.mjs [--sizes=1000,100000,1000000] [--only=synthdata,synthdata-w2,faker-loop,jsf] [--10m] [--no-build]
+// Builds dist/ first, then runs every (tool, size) in its own child process (so peak RSS is that configuration's),
+// writing CSV of /work/shared/peers/js-bench/bench.schema.json (or ./bench.schema.json beside this script).
+// Prints rows/s, peak RSS, the ratios to the peers, the 1,000-row warm latency, and whether 1 and 2 workers wrote
+// the same bytes. Rows/s is measured inside the child from opening the output to closing it (not start-up).
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const args = process.argv.slice(2);
+const flag = (name, dflt) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
+const SCHEMA_FILE = [path.join(root, '../shared/peers/js-bench/bench.schema.json'), path.join(here, 'bench.schema.json')].find((f) => fs.existsSync(f));
+const OUT_DIR = path.join(os.tmpdir(), 'synthdata-bench-generate');
+const SEED = 42;
+const REFERENCE_DATE = '2025-06-01';
+
+if (args[0] === '--child') await child(args[1], Number(args[2]), args[3]);
+else await main();
+
+async function engine() {
+  const dist = path.join(root, 'dist');
+  const gen = await import(pathToFileURL(path.join(dist, 'generate/index.js')).href);
+  let io;
+  try {
+    io = await import(pathToFileURL(path.join(dist, 'io/index.js')).href);
+  } catch {
+    io = undefined;
+  }
+  return { gen, io };
+}
+
+/** Writes one run of the engine to `out` as CSV through io/'s writer; returns the bytes written. */
+async function synthdataRun(mod, schema, rows, out, workers) {
+  const { gen, io } = mod;
+  const options = { rows, seed: SEED, referenceDate: REFERENCE_DATE, workers };
+  const plan = gen.compilePlan(schema, options);
+  const writer = await io.openWriter({ path: out }, 'csv', plan.fields);
+  for await (const batch of gen.runAsync(plan)) await writer.write(batch);
+  const result = await writer.close();
+  return result.bytes;
+}
+
+async function child(tool, rows, mode) {
+  const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8'));
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const out = path.join(OUT_DIR, `${tool}-${rows}.csv`);
+  let run;
+  let version = '';
+  if (tool.startsWith('synthdata')) {
+    const mod = await engine();
+    const workers = tool === 'synthdata-w2' ? 2 : 1;
+    run = (n, file) => synthdataRun(mod, schema, n, file, workers);
+    version = 'synthdata (dist)';
+  } else {
+    const peers = await import('./peers.mjs');
+    const p = tool === 'faker-loop' ? await peers.fakerLoop(schema) : await peers.jsonSchemaFaker(schema);
+    run = async (n, file) => p.run(n, file);
+    version = p.version;
+  }
+  if (mode === 'latency') {
+    const ms = [];
+    for (let i = 0; i < 25; i++) {
+      const t0 = performance.now();
+      await run(rows, out);
+      if (i >= 5) ms.push(performance.now() - t0);
+    }
+    ms.sort((a, b) => a - b);
+    console.log(JSON.stringify({ tool, rows, mode, medianMs: +ms[ms.length >> 1].toFixed(2), minMs: +ms[0].toFixed(2), version }));
+    return;
+  }
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const bytes = await run(rows, out);
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(c0);
+  const sha = await fileHash(out);
+  fs.rmSync(out, { force: true });
+  console.log(JSON.stringify({ tool, rows, seconds: +seconds.toFixed(3), rowsPerSec: Math.round(rows / seconds), cpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(2), peakRssMB: +(process.resourceUsage().maxRSS / 1024).toFixed(1), bytes, sha, version }));
+}
+
+async function fileHash(file) {
+  const h = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) h.update(chunk);
+  return h.digest('hex');
+}
+
+function spawnChild(tool, rows, mode = 'run') {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', tool, String(rows), mode], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) {
+    console.error(`FAIL ${tool} ${rows}: ${r.stderr.slice(0, 2000)}`);
+    return undefined;
+  }
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+async function main() {
+  if (!args.includes('--no-build')) {
+    console.log('building dist/ (tsc -p tsconfig.build.json)...');
+    // Other folders may have type errors mid-work; tsc still emits, and only our two entry points matter here.
+    spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'ignore', cwd: root });
+  }
+  for (const f of ['dist/generate/index.js', 'dist/generate/worker-entry.js', 'dist/io/index.js']) {
+    if (!fs.existsSync(path.join(root, f))) throw new Error(`${f} is missing: build with npx tsc -p tsconfig.build.json`);
+  }
+  const sizes = flag('sizes', '1000,100000,1000000').split(',').map(Number);
+  const tools = flag('only', 'synthdata,synthdata-w2,faker-loop,jsf').split(',');
+  console.log(`schema: ${SCHEMA_FILE}\nnode ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
+  const results = [];
+  for (const rows of sizes) {
+    for (const tool of tools) {
+      const r = spawnChild(tool, rows);
+      if (r === undefined) continue;
+      results.push(r);
+      console.log(`${tool.padEnd(14)} ${String(rows).padStart(9)} rows  ${r.seconds.toFixed(2).padStart(7)} s  ${String(r.rowsPerSec).padStart(9)} rows/s  cpu ${String(r.cpuSeconds).padStart(6)} s  peak RSS ${r.peakRssMB} MB`);
+    }
+  }
+  console.log('\nratios (rows/s of synthdata over the peer; w2 over in-process):');
+  for (const rows of sizes) {
+    const get = (t) => results.find((r) => r.tool === t && r.rows === rows);
+    const s = get('synthdata');
+    const w = get('synthdata-w2');
+    const f = get('faker-loop');
+    const j = get('jsf');
+    const ratio = (a, b) => (a && b ? (a.rowsPerSec / b.rowsPerSec).toFixed(2) + 'x' : '-');
+    // On a shared machine wall time swings with other tenants; CPU seconds per row is the steadier comparison.
+    const cpuRatio = (a, b) => (a && b ? (b.cpuSeconds / a.cpuSeconds).toFixed(2) + 'x' : '-');
+    const same = s && w ? (s.sha === w.sha ? 'same bytes' : 'DIFFERENT BYTES') : '';
+    console.log(`${String(rows).padStart(9)} rows: vs faker-loop ${ratio(s, f)} (cpu ${cpuRatio(s, f)}), vs json-schema-faker ${ratio(s, j)} (cpu ${cpuRatio(s, j)}), 2 workers vs 1 ${ratio(w, s)} ${same}`);
+  }
+  console.log('\n1,000 rows in-process, warm (median of 20 runs after 5 warm-ups, CSV file each run):');
+  for (const tool of ['synthdata', 'faker-loop'].filter((t) => tools.includes(t))) {
+    const r = spawnChild(tool, 1000, 'latency');
+    if (r) console.log(`${tool.padEnd(14)} median ${r.medianMs} ms (min ${r.minMs} ms)`);
+  }
+  if (args.includes('--10m')) {
+    const r = spawnChild('synthdata', 10_000_000);
+    if (r) console.log(`\n10M rows in-process: ${r.seconds.toFixed(1)} s, ${r.rowsPerSec} rows/s, peak RSS ${r.peakRssMB} MB`);
+    const w = spawnChild('synthdata-w2', 10_000_000);
+    if (w) console.log(`10M rows, 2 workers: ${w.seconds.toFixed(1)} s, ${w.rowsPerSec} rows/s, peak RSS ${w.peakRssMB} MB`);
+  }
+}

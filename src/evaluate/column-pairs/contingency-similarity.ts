@@ -1,0 +1,139 @@
+import type { ColumnPairMetric } from '../metric-types.js';
+import type { PreparedValues } from '../prepare.js';
+
+const BIN_COUNT = 10;
+const binCache = new WeakMap<Float64Array, Int32Array>();
+
+/**
+ * numpy's histogram_bin_edges(values, 10) then digitize: bin 1..10 inside the range, 11 for the maximum and for
+ * nulls (they share the top bin, as SDMetrics' report does). Each table is cut by its own range.
+ */
+export function equalWidthBins(values: Float64Array): Int32Array {
+  const cached = binCache.get(values);
+  if (cached !== undefined) return cached;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const out = new Int32Array(values.length);
+  if (lo > hi) {
+    out.fill(BIN_COUNT + 1);
+  } else {
+    if (lo === hi) {
+      lo -= 0.5;
+      hi += 0.5;
+    }
+    // np.linspace: edge i is i * step + start, and the last edge is exactly the stop.
+    const step = (hi - lo) / BIN_COUNT;
+    const edges = new Float64Array(BIN_COUNT + 1);
+    for (let e = 0; e < BIN_COUNT; e++) edges[e] = e * step + lo;
+    edges[BIN_COUNT] = hi;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (Number.isNaN(v)) {
+        out[i] = BIN_COUNT + 1;
+        continue;
+      }
+      let k = 0;
+      while (k <= BIN_COUNT && edges[k]! <= v) k++;
+      out[i] = k;
+    }
+  }
+  binCache.set(values, out);
+  return out;
+}
+
+const codeCache = new WeakMap<Int32Array, Int32Array>();
+
+/** Codes 0..size-1 for a prepared column in a pair: categories (null last) or equal-width bins. */
+function pairCodes(p: PreparedValues): { codes: Int32Array; size: number } {
+  if (p.kind === 'cont') return { codes: equalWidthBins(p.values), size: BIN_COUNT + 2 };
+  const nullCode = p.dictionary.size;
+  let codes = codeCache.get(p.codes);
+  if (codes === undefined || codes.length !== p.codes.length) {
+    codes = new Int32Array(p.codes.length);
+    for (let i = 0; i < codes.length; i++) {
+      const c = p.codes[i]!;
+      codes[i] = c < 0 ? nullCode : c;
+    }
+    codeCache.set(p.codes, codes);
+  }
+  return { codes, size: nullCode + 1 };
+}
+
+const DENSE_LIMIT = 1 << 20;
+
+function jointCounts(x: Int32Array, xSize: number, y: Int32Array, ySize: number): Map<number, number> {
+  const m = new Map<number, number>();
+  if (xSize * ySize <= DENSE_LIMIT) {
+    // A dense table is far cheaper than a Map update per row; only the non-empty cells go into the Map.
+    const dense = new Float64Array(xSize * ySize);
+    for (let i = 0; i < x.length; i++) dense[x[i]! * ySize + y[i]!]!++;
+    for (let k = 0; k < dense.length; k++) if (dense[k]! > 0) m.set(k, dense[k]!);
+    return m;
+  }
+  for (let i = 0; i < x.length; i++) {
+    const k = x[i]! * ySize + y[i]!;
+    m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return m;
+}
+
+/** Cramér's V (no continuity correction) of a joint sample; NaN when either side has a single observed value. */
+export function cramersV(joint: Map<number, number>, ySize: number, n: number): number {
+  const rows = new Map<number, number>();
+  const cols = new Map<number, number>();
+  for (const [k, c] of joint) {
+    const x = Math.floor(k / ySize);
+    const y = k - x * ySize;
+    rows.set(x, (rows.get(x) ?? 0) + c);
+    cols.set(y, (cols.get(y) ?? 0) + c);
+  }
+  if (n === 0 || rows.size < 2 || cols.size < 2) return Number.NaN;
+  // sum (O - E)^2 / E over every cell equals n * (sum O^2 / (row * col) - 1) over the observed cells only.
+  let s = 0;
+  for (const [k, c] of joint) {
+    const x = Math.floor(k / ySize);
+    s += (c * c) / (rows.get(x)! * cols.get(k - x * ySize)!);
+  }
+  const chi2 = Math.max(0, n * (s - 1));
+  return Math.sqrt(chi2 / (n * (Math.min(rows.size, cols.size) - 1)));
+}
+
+/**
+ * Contingency similarity (SDMetrics ContingencySimilarity): 1 - total variation distance of the joint frequency
+ * tables, null counted as a category and continuous columns cut into 10 bins; categorical and mixed pairs.
+ */
+export const contingencySimilarity: ColumnPairMetric = {
+  id: 'contingency_similarity',
+  name: 'Contingency similarity',
+  granularity: 'column-pair',
+  goal: 'maximize',
+  range: [0, 1],
+  needsReal: true,
+  description: '1 minus half the summed difference of the joint frequencies of the two columns (numbers in 10 bins).',
+  appliesTo: (a, b) => !((a === 'numerical' || a === 'datetime') && (b === 'numerical' || b === 'datetime')),
+  compute({ a, b }) {
+    if (a.real === undefined || b.real === undefined) return { score: null, error: 'no real columns' };
+    const r1 = pairCodes(a.real);
+    const r2 = pairCodes(b.real);
+    const s1 = pairCodes(a.synthetic);
+    const s2 = pairCodes(b.synthetic);
+    const ySize = Math.max(r2.size, s2.size);
+    const nr = r1.codes.length;
+    const ns = s1.codes.length;
+    if (nr === 0 || ns === 0) return { score: null, error: `the ${nr === 0 ? 'real' : 'synthetic'} table has no rows` };
+    const xSize = Math.max(r1.size, s1.size);
+    const p = jointCounts(r1.codes, xSize, r2.codes, ySize);
+    const q = jointCounts(s1.codes, xSize, s2.codes, ySize);
+    let diff = 0;
+    for (const [k, c] of p) diff += Math.abs(c / nr - (q.get(k) ?? 0) / ns);
+    for (const [k, c] of q) if (!p.has(k)) diff += c / ns;
+    const v = cramersV(p, ySize, nr);
+    return { score: 1 - 0.5 * diff, extra: { realAssociation: Number.isFinite(v) ? v : null } };
+  },
+};

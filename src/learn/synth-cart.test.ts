@@ -1,0 +1,3 @@
+import { synthesizerContract } from './synthesizer.contract.js';
+
+synthesizerContract('cart');

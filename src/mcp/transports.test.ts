@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { systemClock } from '../core/index.js';
+import { DEFAULT_CONFIG, LOCAL_ACTOR, type OpContext } from '../pipeline/index.js';
+import { openSqliteStore, type Store } from '../store/index.js';
+import { startMcpHttp, TOOLS, type McpHttpServer } from './index.js';
+
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'synthdata-mcp-transport-'));
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('MCP over stdio (the entry point as its own process)', () => {
+  it('starts, lists the tools and answers a call', async () => {
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: ['--import', 'tsx', 'src/mcp/main.ts'],
+      env: { ...process.env, SYNTHDATA_DATA_DIR: join(dir, 'stdio-data') } as Record<string, string>,
+      stderr: 'pipe',
+    });
+    const client = new Client({ name: 'synthdata-stdio-test', version: '1.0.0' });
+    await client.connect(transport);
+    try {
+      const { tools } = await client.listTools();
+      expect(tools.map((t) => t.name)).toEqual(TOOLS.map((t) => t.name));
+      const history = (await client.callTool({ name: 'pipeline_history', arguments: {} })) as CallToolResult;
+      expect(history.isError).toBeFalsy();
+      expect(history.structuredContent).toEqual({ items: [], next: null });
+    } finally {
+      await client.close();
+    }
+  }, 30_000);
+});
+
+describe('MCP over streamable HTTP', () => {
+  let store: Store;
+  let http: McpHttpServer;
+
+  beforeAll(async () => {
+    store = openSqliteStore({ dir: join(dir, 'http-data') });
+    const ctx: OpContext = { store, actor: LOCAL_ACTOR, config: { ...DEFAULT_CONFIG, dataDir: join(dir, 'http-data') }, clock: systemClock };
+    http = await startMcpHttp({ context: () => ctx, port: 0 });
+  });
+
+  afterAll(async () => {
+    await http.close();
+    await store.close();
+  });
+
+  it('serves /mcp on loopback to the SDK client', async () => {
+    expect(http.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
+    const client = new Client({ name: 'synthdata-http-test', version: '1.0.0' });
+    await client.connect(new StreamableHTTPClientTransport(new URL(http.url)));
+    try {
+      expect((await client.listTools()).tools).toHaveLength(TOOLS.length);
+      const bad = (await client.callTool({ name: 'generate_dataset', arguments: { rows: -1, schema: {} } })) as CallToolResult;
+      expect(bad.isError).toBe(true);
+      expect(bad.content[0]).toMatchObject({ type: 'text', text: expect.stringMatching(/^error\[REQUEST_INVALID\]/) });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('answers other paths with 404 and GET /mcp with 405', async () => {
+    expect((await fetch(http.url.replace('/mcp', '/'))).status).toBe(404);
+    expect((await fetch(http.url)).status).toBe(405);
+  });
+});

@@ -1,0 +1,106 @@
+import { systemClock, type Cell, type Clock, type EventSink, type Seed } from '../../core/index.js';
+import type { TableFormat } from '../../io/index.js';
+import { fitModel, sampleModel } from '../../learn/index.js';
+import { readLearnTable } from './fit.js';
+import { writeTable } from './sample.js';
+
+/** Input of {@link synthesiseFile}: fit on the input and sample in one go. */
+export interface SynthesiseInput {
+  inputPath: string;
+  /** Output path, or `-` for standard output. */
+  outputPath: string;
+  /** Rows to produce; default as many as the input has. */
+  count?: number;
+  synthesizer?: string;
+  epsilon?: number;
+  seed?: Seed;
+  rareThreshold?: number;
+  format?: TableFormat;
+  clock?: Clock;
+  onEvent?: EventSink;
+  stdout?: NodeJS.WritableStream;
+}
+
+/** What {@link synthesiseFile} did. */
+export interface SynthesiseOutput {
+  path: string | null;
+  format: TableFormat;
+  rows: number;
+  inputRows: number;
+  bytes: number;
+  synthesizer: string;
+  seed: string;
+  durationMs: number;
+}
+
+/** JSON Schema of {@link SynthesiseInput}. */
+export const synthesiseInputSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'synthesise input',
+  type: 'object',
+  additionalProperties: false,
+  required: ['inputPath', 'outputPath'],
+  properties: {
+    inputPath: { type: 'string', description: 'The real table.' },
+    outputPath: { type: 'string', description: 'Where to write the synthetic table ("-" for standard output).' },
+    count: { type: 'integer', minimum: 1, description: 'Rows to produce (default: as many as the input).' },
+    synthesizer: { type: 'string' },
+    epsilon: { type: 'number', minimum: 0.1, maximum: 10 },
+    seed: { type: ['integer', 'string'] },
+    rareThreshold: { type: 'integer', minimum: 0 },
+    format: { enum: ['csv', 'json', 'jsonl', 'parquet', 'yaml'] },
+  },
+} as const;
+
+/** JSON Schema of {@link SynthesiseOutput}. */
+export const synthesiseOutputSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'synthesise output',
+  type: 'object',
+  required: ['path', 'format', 'rows', 'inputRows', 'bytes', 'synthesizer', 'seed', 'durationMs'],
+  properties: {
+    path: { type: ['string', 'null'] },
+    format: { type: 'string' },
+    rows: { type: 'integer' },
+    inputRows: { type: 'integer' },
+    bytes: { type: 'integer' },
+    synthesizer: { type: 'string' },
+    seed: { type: 'string' },
+    durationMs: { type: 'number' },
+  },
+} as const;
+
+async function fitAndSample(input: Omit<SynthesiseInput, 'outputPath'>) {
+  const clock = input.clock ?? systemClock;
+  const table = await readLearnTable(input.inputPath, input.onEvent);
+  const model = fitModel(table, {
+    ...(input.synthesizer !== undefined ? { synthesizer: input.synthesizer } : {}),
+    ...(input.epsilon !== undefined ? { epsilon: input.epsilon } : {}),
+    ...(input.seed !== undefined ? { seed: input.seed } : {}),
+    ...(input.rareThreshold !== undefined ? { rareThreshold: input.rareThreshold } : {}),
+    ...(input.onEvent ? { onEvent: input.onEvent } : {}),
+    clock,
+  });
+  const synthetic = sampleModel(model, input.count ?? table.length, { ...(input.onEvent ? { onEvent: input.onEvent } : {}), clock });
+  return { model, synthetic, inputRows: table.length };
+}
+
+/**
+ * Fits on a real table and writes a synthetic one (as many rows as the input unless `count` says otherwise).
+ * @example await synthesiseFile({ inputPath: 'interviews.csv', outputPath: 'synthetic.csv' })
+ */
+export async function synthesiseFile(input: SynthesiseInput): Promise<SynthesiseOutput> {
+  const clock = input.clock ?? systemClock;
+  const started = clock.now();
+  const { model, synthetic, inputRows } = await fitAndSample(input);
+  const written = await writeTable(synthetic, input.outputPath, input.format, input.stdout);
+  return { ...written, rows: synthetic.length, inputRows, synthesizer: model.synthesizer, seed: model.seed, durationMs: clock.now() - started };
+}
+
+/** A few synthetic rows as objects, for a preview. */
+export async function synthesisePreview(input: Omit<SynthesiseInput, 'outputPath' | 'format' | 'stdout'>): Promise<{ columns: string[]; rows: Cell[][]; synthesizer: string; seed: string }> {
+  const { model, synthetic } = await fitAndSample({ ...input, count: input.count ?? 5 });
+  const rows: Cell[][] = [];
+  for (let i = 0; i < synthetic.length; i++) rows.push(synthetic.columns.map((c) => c[i]));
+  return { columns: synthetic.fields.map((f) => f.name), rows, synthesizer: model.synthesizer, seed: model.seed };
+}

@@ -1,0 +1,101 @@
+/**
+ * Distances between records of mixed type, as the reference judge defines them: numeric features scaled to [0, 1]
+ * by the real range (a null against a value adds 1, null against null 0), and categorical features where a
+ * mismatch adds 2 (one-hot: two positions differ), null being a category of its own.
+ */
+
+/** Records as columns: scaled numeric features (NaN for null) and categorical codes (null has its own code). */
+export interface MixedRecords {
+  readonly numeric: readonly Float64Array[];
+  readonly categorical: readonly Int32Array[];
+  readonly length: number;
+}
+
+/** Nearest and second-nearest distances of each query record to the reference records. */
+export interface NearestResult {
+  readonly nearest: Float64Array;
+  readonly second: Float64Array;
+  /** The index in the reference of the nearest record. */
+  readonly index: Int32Array;
+}
+
+/**
+ * For each query record, the Euclidean distance to its nearest and second-nearest reference record. With
+ * `excludeSelf` the query and reference are the same set and a record is not its own neighbour.
+ */
+export function nearestDistances(query: MixedRecords, reference: MixedRecords, options: { excludeSelf?: boolean } = {}): NearestResult {
+  const nq = query.length;
+  const nr = reference.length;
+  const nearest = new Float64Array(nq).fill(Number.POSITIVE_INFINITY);
+  const second = new Float64Array(nq).fill(Number.POSITIVE_INFINITY);
+  const index = new Int32Array(nq).fill(-1);
+  const dn = query.numeric.length;
+  const dc = query.categorical.length;
+  const d2 = new Float64Array(nr);
+  // Nulls are split out once so the inner loops over the reference stay branch-light.
+  const refNull = reference.numeric.map((col) => Uint8Array.from(col, (v) => (Number.isNaN(v) ? 1 : 0)));
+  const refFilled = reference.numeric.map((col) => Float64Array.from(col, (v) => (Number.isNaN(v) ? 0 : v)));
+  const refHasNull = refNull.map((col) => col.some((v) => v === 1));
+  for (let q = 0; q < nq; q++) {
+    d2.fill(0);
+    for (let j = 0; j < dn; j++) {
+      const qv = query.numeric[j]![q]!;
+      const col = refFilled[j]!;
+      const nulls = refNull[j]!;
+      if (Number.isNaN(qv)) {
+        for (let r = 0; r < nr; r++) d2[r]! += nulls[r]! === 1 ? 0 : 1;
+      } else if (!refHasNull[j]) {
+        for (let r = 0; r < nr; r++) {
+          const diff = qv - col[r]!;
+          d2[r]! += diff * diff;
+        }
+      } else {
+        for (let r = 0; r < nr; r++) {
+          const diff = qv - col[r]!;
+          d2[r]! += nulls[r]! === 1 ? 1 : diff * diff;
+        }
+      }
+    }
+    for (let j = 0; j < dc; j++) {
+      const qc = query.categorical[j]![q]!;
+      const col = reference.categorical[j]!;
+      for (let r = 0; r < nr; r++) if (col[r] !== qc) d2[r]! += 2;
+    }
+    let b1 = Number.POSITIVE_INFINITY;
+    let b2 = Number.POSITIVE_INFINITY;
+    let bi = -1;
+    for (let r = 0; r < nr; r++) {
+      if (options.excludeSelf === true && r === q) continue;
+      const v = d2[r]!;
+      if (v < b1) {
+        b2 = b1;
+        b1 = v;
+        bi = r;
+      } else if (v < b2) b2 = v;
+    }
+    nearest[q] = Math.sqrt(b1);
+    second[q] = Math.sqrt(b2);
+    index[q] = bi;
+  }
+  return { nearest, second, index };
+}
+
+/** The `p`-quantile (0..1) of some numbers, linearly interpolated as numpy does by default; non-finite values are left out. */
+export function quantile(values: ArrayLike<number>, p: number): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]!)) n++;
+  const sorted = new Float64Array(n);
+  let j = 0;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]!)) sorted[j++] = values[i]!;
+  sorted.sort();
+  return quantileSorted(sorted, p);
+}
+
+/** The `p`-quantile of numbers already sorted ascending (NaN when empty). */
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const pos = (sorted.length - 1) * p;
+  const lo = Math.floor(pos);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
