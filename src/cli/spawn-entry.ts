@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 export function runEntry(relative: string, env: Record<string, string | undefined> = {}): Promise<number> {
   const fromSources = import.meta.url.endsWith('.ts');
   const file = fileURLToPath(new URL(`${relative}.${fromSources ? 'ts' : 'js'}`, import.meta.url));
-  const args = fromSources ? ['--import', 'tsx', file] : [file];
+  // From sources (tests, development) the child needs the TypeScript loader, found from here rather than the cwd.
+  const args = fromSources ? ['--import', import.meta.resolve('tsx'), file] : [file];
   const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);

@@ -16,6 +16,7 @@ export interface McpHttpServer {
  */
 export async function startMcpHttp(options: McpServerOptions & { port: number; host?: string }): Promise<McpHttpServer> {
   const host = options.host ?? '127.0.0.1';
+  let hosts: string[] = [];
   const http: HttpServer = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path !== '/mcp') {
@@ -29,7 +30,8 @@ export async function startMcpHttp(options: McpServerOptions & { port: number; h
       return;
     }
     const server = createMcpServer(options);
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    // A web page the user visits could otherwise reach this loopback port through a rebound DNS name.
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: hosts });
     res.on('close', () => {
       void transport.close();
       void server.close();
@@ -47,6 +49,7 @@ export async function startMcpHttp(options: McpServerOptions & { port: number; h
     http.listen(options.port, host, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
+  hosts = [`${host}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`];
   return {
     url: `http://${host}:${port}/mcp`,
     port,

@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { SynthError, systemClock, type Clock } from '../core/index.js';
+import { SynthError, systemClock } from '../core/index.js';
 import type { OpContext } from '../pipeline/index.js';
 import type { Actor } from '../store/index.js';
 import { authorize } from './auth.js';

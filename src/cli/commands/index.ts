@@ -9,6 +9,7 @@ export type CommandModule = { register(program: Command): void };
  */
 export const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
   'generate': () => import('./generate.js'),
+  'pipeline': () => import('./pipeline.js'),
   'schema': () => import('./schema.js'),
   'history': () => import('./history.js'),
   'serve': () => import('./serve.js'),

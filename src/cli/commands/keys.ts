@@ -15,7 +15,10 @@ export function register(program: Command): void {
     .action(async (flags: { user: string; role: string; project: string; json?: boolean }) => {
       const { key, secret } = await withLocalContext((ctx) => createKey(ctx, flags));
       if (flags.json) process.stdout.write(JSON.stringify({ ...key, secret }) + '\n');
-      else process.stdout.write(`${secret}\n`), process.stderr.write(`key ${key.id} for ${key.user} (${key.role}) in project ${key.project}; store the secret now, it is not shown again\n`);
+      else {
+        process.stdout.write(`${secret}\n`);
+        process.stderr.write(`key ${key.id} for ${key.user} (${key.role}) in project ${key.project}; store the secret now, it is not shown again\n`);
+      }
     });
   keys
     .command('list')
