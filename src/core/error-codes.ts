@@ -61,6 +61,7 @@ const catalogue = {
   EVAL_NO_COMMON_COLUMNS: { area: 'evaluate', kind: 'input', description: 'The real and synthetic tables share no column.', solve: 'Compare tables with the same columns.' },
   EVAL_BAD_TARGET: { area: 'evaluate', kind: 'input', description: 'The utility target column does not exist or is constant.', solve: 'Choose a column with at least two values.' },
   EVAL_EMPTY_TABLE: { area: 'evaluate', kind: 'input', description: 'A table to evaluate has no rows.', solve: 'Provide tables with rows.' },
+  QUALITY_BELOW_THRESHOLD: { area: 'evaluate', kind: 'input', description: 'The generated data scored below the quality threshold that was asked for; nothing was written.', solve: 'Read the run\'s report, adjust the schema or lower `--quality-threshold`.' },
   PII_BLOCKED: { area: 'pii', kind: 'input', description: 'The PII policy blocked the output because personal data was found or leaked.', solve: 'Use `--policy redact`, or change the data so that no personal data remains.' },
   VIZ_RENDER_FAILED: { area: 'visualize', kind: 'internal', description: 'A chart could not be rendered.', solve: 'Report the message; the chart spec is still available as JSON.' },
 

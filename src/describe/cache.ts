@@ -1,6 +1,6 @@
 /**
  * The plan cache: a finished plan keyed by the normalized description, planner, model and options, so asking
- * again returns in milliseconds. Kept as one JSON file (`plans.json`) in a folder until a store is configured.
+ * again returns in milliseconds. Kept in the store when there is one, else as one JSON file (`plans.json`) in a folder.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,8 +21,8 @@ export interface CachedPlan {
 
 /** Where plans are kept: a file, a store table, or memory in tests. */
 export interface PlanCache {
-  get(key: string): CachedPlan | undefined;
-  set(key: string, plan: CachedPlan): void;
+  get(key: string): CachedPlan | undefined | Promise<CachedPlan | undefined>;
+  set(key: string, plan: CachedPlan): void | Promise<void>;
 }
 
 /** What a cache key is made of. */

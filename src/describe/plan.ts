@@ -83,7 +83,7 @@ export async function describeSchema(request: PlanRequest, options: DescribeOpti
     ...(request.hints !== undefined ? { hints: request.hints } : {}),
   });
   if (options.cache !== undefined && options.noCache !== true) {
-    const hit = options.cache.get(key);
+    const hit = await options.cache.get(key);
     if (hit !== undefined) return result(hit, true);
   }
   let plan: CachedPlan;
@@ -106,6 +106,6 @@ export async function describeSchema(request: PlanRequest, options: DescribeOpti
     plan = { ...fallback, planner: 'offline', warnings: [`the ${name} planner failed (${e.message}); used the offline planner instead`, ...fallback.warnings] };
     cacheable = false;
   }
-  if (cacheable && options.cache !== undefined) options.cache.set(key, plan);
+  if (cacheable && options.cache !== undefined) await options.cache.set(key, plan);
   return result(plan, false);
 }

@@ -1,5 +1,5 @@
-import { batchRows, type RecordBatch } from '../core/index.js';
-import { batchesInProcess, withProgress } from './execute.js';
+import { batchRows, recordBatch, SynthError, type Cell, type RecordBatch } from '../core/index.js';
+import { batchesInProcess, BlockRunner, rangeColumns, withProgress } from './execute.js';
 import type { GenerateOptions } from './options.js';
 import { compilePlan, type Plan } from './plan.js';
 import { blocksInWorkers, MIN_ROWS_FOR_WORKERS } from './workers.js';
@@ -58,6 +58,25 @@ export async function* runAsync(plan: Plan): AsyncGenerator<RecordBatch> {
     // Let timers and I/O run between batches (progress bars, cancellation).
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+}
+
+/**
+ * The batches of rows [from, to) of a plan, in this thread: exactly those rows of {@link runSync}, so separate threads
+ * can make separate ranges and their outputs be joined. A plan with set-based `x-unique` (`plan.ordered`) keeps
+ * state across rows and can only be run from row 0.
+ * @example for (const b of runRange(plan, 8192, 16384)) encode(b)
+ */
+export function* runRange(plan: Plan, from: number, to: number): Generator<RecordBatch> {
+  const { rows, batchSize } = plan.options;
+  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || to < from || to > rows) {
+    throw new SynthError('INVALID_ARGUMENT', `the row range must lie within 0..${rows}, got ${from}..${to}`, { path: 'from', received: [from, to] });
+  }
+  if (plan.ordered && from > 0) {
+    throw new SynthError('INVALID_ARGUMENT', 'this plan keeps x-unique values in a set across rows; run it from row 0', { path: 'from', received: from });
+  }
+  const runner = new BlockRunner(plan);
+  const cache = { b: -1, cols: undefined as Cell[][] | undefined };
+  for (let s = from; s < to; s += batchSize) yield recordBatch(plan.fields, rangeColumns(runner, plan.fields.length, s, Math.min(to, s + batchSize), cache));
 }
 
 /** Generates a few records as plain objects (absent optional properties left out): for tests and small counts. */

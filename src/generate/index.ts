@@ -3,7 +3,7 @@
  * columnar RecordBatches, deterministic by (seed, column, block) whatever the batch size or number of workers.
  * @module
  */
-export { generate, generateSync, generateRows, runAsync, runSync } from './generate.js';
+export { generate, generateSync, generateRows, runAsync, runRange, runSync } from './generate.js';
 export { compilePlan } from './plan.js';
 export type { Plan } from './plan.js';
 export { DEFAULT_BATCH_SIZE } from './options.js';

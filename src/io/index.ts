@@ -23,7 +23,10 @@
  */
 export { TABLE_FORMATS, READ_FORMATS, formatFromPath, readFormatFromPath, parseTableFormat, isTableFormat } from './format.js';
 export type { TableFormat, ReadFormat } from './format.js';
-export { openWriter, writeBatches } from './writer.js';
+export { openWriter, writeBatches, batchEncoder } from './writer.js';
+export { openSink } from './byte-sink.js';
+export type { ByteSink } from './byte-sink.js';
+export type { TextEncoding } from './text-encoding.js';
 export type { TableWriter, WriteOptions, WriteResult } from './writer.js';
 export type { WriteTarget } from './byte-sink.js';
 export type { CsvWriteOptions } from './csv-writer.js';

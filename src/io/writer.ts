@@ -4,6 +4,7 @@ import { csvEncoder, type CsvWriteOptions } from './csv-writer.js';
 import { isTableFormat, TABLE_FORMATS, type TableFormat } from './format.js';
 import { jsonArrayEncoder, jsonlEncoder } from './json-writer.js';
 import { parquetFormatWriter, type ParquetWriteOptions } from './parquet-writer.js';
+import type { TextEncoding } from './text-encoding.js';
 import { textFormatWriter, type FormatWriter } from './text-writer.js';
 import { yamlEncoder } from './yaml-writer.js';
 
@@ -39,6 +40,18 @@ const FORMAT_WRITERS: Readonly<Record<TableFormat, FormatFactory>> = {
   yaml: (sink, fields) => textFormatWriter(sink, yamlEncoder(fields)),
   parquet: (sink, fields, o) => parquetFormatWriter(sink, fields, o),
 };
+
+/**
+ * The encoder a text writer of `format` uses, for formats whose rows encode the same wherever a batch starts (CSV,
+ * JSONL): batches can then be encoded apart (in worker threads) and their bytes joined after `head()`. Undefined
+ * for the other formats.
+ * @example const enc = batchEncoder('csv', fields); sink.write(Buffer.from(enc.head())); sink.write(enc.encode(cols, n))
+ */
+export function batchEncoder(format: TableFormat, fields: readonly Field[], options: CsvWriteOptions = {}): TextEncoding | undefined {
+  if (format === 'csv') return csvEncoder(fields, options);
+  if (format === 'jsonl') return jsonlEncoder(fields);
+  return undefined;
+}
 
 /**
  * Opens a streaming writer. A file target is written to a temp file in the same folder and renamed on close,

@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { systemClock } from '../core/index.js';
 import type { SynthConfig } from '../pipeline/index.js';
 import { buildApp } from './app.js';
@@ -7,6 +9,8 @@ import { openSqliteStore } from '../store/index.js';
 export async function startServer(config: SynthConfig): Promise<void> {
   const store = openSqliteStore({ dir: config.dataDir, clock: systemClock });
   const interrupted = await store.failInterruptedRuns('the server stopped while this run was in progress');
+  // Half-written datasets of interrupted runs are never served; remove them.
+  await rm(join(config.dataDir, 'staging'), { recursive: true, force: true });
   for (const runId of interrupted) {
     await store.appendAudit({ event: 'RunInterrupted', user: 'system', role: 'admin', project: 'system', runId, fields: {} });
   }

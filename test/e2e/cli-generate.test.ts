@@ -125,3 +125,30 @@ describe('synthdata generate: bad input', () => {
     expectInputError(await runCli(['generate', '--schema', join(dir, 'missing.json'), '--rows', '10']), 'IO_NOT_FOUND');
   });
 });
+
+describe('synthdata generate from words and templates', () => {
+  it('plans a schema from a description and generates the rows it asks for', async () => {
+    const out = join(dir, 'churn.csv');
+    const r = await runCli(['generate', '--describe', 'customer churn data for a telecom company, 120 rows', '--seed', '1', '--out', out, '--show-schema'], { env: { SYNTHDATA_DATA_DIR: join(dir, 'data') } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('"properties"');
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(121);
+    expect(lines[0]).toContain('churn');
+  });
+
+  it('generates a domain template through the quality and privacy gates', async () => {
+    const env = { SYNTHDATA_DATA_DIR: join(dir, 'data') };
+    const out = join(dir, 'notes.csv');
+    const r = await runCli(['generate', '--domain', 'medical', '--task', 'clinical-notes', '--count', '150', '--seed', '2', '--quality-threshold', '0.5', '--privacy-level', 'high', '--out', out], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8').trimEnd().split('\n')).toHaveLength(151);
+    const strict = await runCli(['generate', '--domain', 'medical', '--task', 'clinical-notes', '--count', '50', '--seed', '2', '--quality-threshold', '1', '--out', join(dir, 'strict.csv')], { env });
+    expect(strict.stderr).toMatch(/error\[QUALITY_BELOW_THRESHOLD\]/);
+    expect(existsSync(join(dir, 'strict.csv'))).toBe(false);
+    const bad = await runCli(['generate', '--domain', 'medical', '--count', '5', '--privacy-level', 'extreme'], { env });
+    expect(bad.code).toBe(2);
+    const unknown = await runCli(['generate', '--domain', 'astrology', '--count', '5'], { env });
+    expect(unknown.stderr).toContain('error[TEMPLATE_NOT_FOUND]');
+  });
+});

@@ -18,7 +18,10 @@ describe.concurrent('synthdata describe, templates, create-template', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).properties.churned).toBeDefined();
     expect(r.stderr).toMatch(/planned by offline from template telecom\/churn; rows asked: 1000/);
-    expect(existsSync(join(dir, 'cache', 'plans.json'))).toBe(true);
+    // The CLI keeps plans in the local store; asking again is answered from it.
+    expect(existsSync(join(dir, 'synthdata.db'))).toBe(true);
+    const again = await runCli(['describe', 'Customer churn data for a telecom company, 1000 rows.', '--out', out], { env: { SYNTHDATA_PLANNER: '', SYNTHDATA_DATA_DIR: dir } });
+    expect(again.stderr).toContain('(cached)');
   }, 120_000);
 
   it('templates list names every domain with its aliases', async () => {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { planDescription } from '../../pipeline/index.js';
+import { withLocalContext } from '../context.js';
 import { parsePositiveInt } from '../options.js';
 
 /** `synthdata describe "TEXT"`: plan a schema from plain words and write it for review. */
@@ -18,7 +19,8 @@ export function register(program: Command): void {
     .option('--no-cache', 'plan again even if this description was planned before')
     .option('--json', 'print the whole result (schema, rationale, understood...) as JSON')
     .action(async (words: string[], flags: { out?: string; planner?: string; model?: string; baseUrl?: string; timeout?: string; rows?: string; locale?: string; cache: boolean; json?: boolean }) => {
-      const result = await planDescription({
+      const result = await withLocalContext((ctx) => planDescription({
+        store: ctx.store,
         description: words.join(' '),
         ...(flags.planner !== undefined ? { planner: flags.planner as 'offline' } : {}),
         ...(flags.model !== undefined ? { model: flags.model } : {}),
@@ -28,7 +30,7 @@ export function register(program: Command): void {
         ...(flags.locale !== undefined ? { locale: flags.locale } : {}),
         ...(flags.out !== undefined ? { out: flags.out } : {}),
         noCache: flags.cache === false,
-      });
+      }));
       if (flags.json) {
         process.stdout.write(JSON.stringify(result, null, 2) + '\n');
         return;

@@ -1,11 +1,21 @@
 import type { Command } from 'commander';
 import { SynthError, systemClock } from '../../core/index.js';
-import { generateToFile, loadConfig } from '../../pipeline/index.js';
+import { applyPrivacyLevel, generateToFile, loadConfig, loadTemplate, planDescription, privacyLevelSettings, loadSchemaFile } from '../../pipeline/index.js';
+import { withLocalContext } from '../context.js';
+import { generateGated } from './generate-gated.js';
 import { parsePositiveInt, parseSeed } from '../options.js';
 import { progressSink } from '../progress.js';
 
 interface GenerateFlags {
   schema?: string;
+  describe?: string;
+  planner?: string;
+  model?: string;
+  showSchema?: boolean;
+  domain?: string;
+  task?: string;
+  qualityThreshold?: string;
+  privacyLevel?: string;
   rows?: string;
   count?: string;
   seed?: string;
@@ -25,8 +35,16 @@ const FORMATS = ['csv', 'json', 'jsonl', 'parquet', 'yaml'];
 export function register(program: Command): void {
   program
     .command('generate')
-    .description('generate a dataset from a JSON Schema')
+    .description('generate a dataset from a JSON Schema, a description or a domain template')
     .option('-s, --schema <file>', 'JSON Schema of one record (our dialect: docs/schema.md)')
+    .option('-d, --describe <text>', 'describe the data in plain words instead of a schema')
+    .option('--planner <name>', 'planner for --describe: offline (default), openai or ollama')
+    .option('--model <model>', 'model for the openai or ollama planner')
+    .option('--show-schema', 'print the planned or template schema on stderr')
+    .option('--domain <domain>', 'start from a domain template (synthdata templates list)')
+    .option('--task <task>', 'the template task within --domain')
+    .option('--quality-threshold <score>', 'refuse the output when its quality score is below this (0..1)')
+    .option('--privacy-level <level>', 'low, medium or high: PII policy and identifier settings (src/templates/README.md)')
     .option('-n, --rows <n>', 'how many rows to generate')
     .option('--count <n>', 'same as --rows')
     .option('--seed <seed>', 'seed for reproducible output (printed when not given)')
@@ -41,6 +59,12 @@ export function register(program: Command): void {
     .action(async (flags: GenerateFlags) => {
       const result = await runGenerate(flags);
       if (flags.quiet) return;
+      if ('runId' in result) {
+        const r = result as Awaited<ReturnType<typeof generateGated>>;
+        if (flags.json) process.stderr.write(JSON.stringify(r) + '\n');
+        else process.stderr.write(`generated ${r.rows.toLocaleString('en-US')} rows -> ${r.path} (run ${r.runId}, seed ${r.seed}); quality ${r.score === null ? 'n/a' : r.score.toFixed(3)} (${r.verdict}); PII findings ${r.piiFindings} under policy "${r.piiPolicy}"\n`);
+        return;
+      }
       if (flags.json) {
         process.stderr.write(JSON.stringify(result) + '\n');
         return;
@@ -54,8 +78,43 @@ export function register(program: Command): void {
 }
 
 async function runGenerate(flags: GenerateFlags) {
-  if (!flags.schema) {
-    throw new SynthError('INVALID_ARGUMENT', 'say what to generate: --schema FILE', { path: '--schema', hint: 'Try: synthdata generate --schema examples/customers.schema.json --rows 100' });
+  const sources = [flags.schema && '--schema', flags.describe && '--describe', flags.domain && '--domain'].filter(Boolean);
+  if (sources.length !== 1) {
+    throw new SynthError('INVALID_ARGUMENT', sources.length === 0 ? 'say what to generate: --schema FILE, --describe TEXT or --domain NAME' : `give only one of ${sources.join(', ')}`, {
+      path: '--schema', hint: 'Try: synthdata generate --schema examples/customers.schema.json --rows 100',
+    });
+  }
+  if (flags.task !== undefined && flags.domain === undefined) throw new SynthError('INVALID_ARGUMENT', '--task needs --domain', { path: '--task' });
+  let schema: object | undefined;
+  let plannedRows: number | undefined;
+  if (flags.describe !== undefined) {
+    const plan = await withLocalContext((ctx) => planDescription({
+      description: flags.describe!, store: ctx.store, planner: flags.planner as 'offline' | undefined, model: flags.model,
+      rows: flags.rows ?? flags.count ? parsePositiveInt('--rows', flags.rows ?? flags.count, 'GENERATE_ROWS_INVALID') : undefined,
+    }));
+    for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
+    if (plan.notUnderstood.length > 0) process.stderr.write(`not understood: ${plan.notUnderstood.join(', ')}\n`);
+    schema = plan.schema as object;
+    plannedRows = plan.rows;
+  } else if (flags.domain !== undefined) {
+    schema = loadTemplate(flags.domain, flags.task).schema as object;
+  } else {
+    schema = await loadSchemaFile(flags.schema!);
+  }
+  const privacy = flags.privacyLevel === undefined ? undefined : privacyLevelSettings(flags.privacyLevel);
+  if (privacy) schema = applyPrivacyLevel(schema as Parameters<typeof applyPrivacyLevel>[0], privacy.level);
+  if (flags.showSchema) process.stderr.write(JSON.stringify(schema, null, 2) + '\n');
+  if (flags.rows === undefined && flags.count === undefined && plannedRows !== undefined) flags.rows = String(plannedRows);
+  if (privacy !== undefined || flags.qualityThreshold !== undefined) {
+    const threshold = flags.qualityThreshold === undefined ? undefined : Number(flags.qualityThreshold);
+    if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) {
+      throw new SynthError('INVALID_ARGUMENT', `--quality-threshold must be a number from 0 to 1, got "${flags.qualityThreshold}"`, { path: '--quality-threshold' });
+    }
+    if (flags.out === '-') throw new SynthError('INVALID_ARGUMENT', '--quality-threshold and --privacy-level write a checked file; use --out FILE', { path: '--out' });
+    return generateGated({
+      schema, rows: parsePositiveInt(flags.rows !== undefined ? '--rows' : '--count', flags.rows ?? flags.count, 'GENERATE_ROWS_INVALID'),
+      seed: parseSeed(flags.seed), format: flags.format as 'csv' | undefined, out: flags.out, piiPolicy: privacy?.piiPolicy ?? 'report', qualityThreshold: threshold,
+    });
   }
   const rowsFlag = flags.rows !== undefined ? '--rows' : '--count';
   const rows = parsePositiveInt(rowsFlag, flags.rows ?? flags.count, 'GENERATE_ROWS_INVALID');
@@ -69,6 +128,7 @@ async function runGenerate(flags: GenerateFlags) {
   const progress = progressSink({ enabled: !flags.quiet });
   try {
     return await generateToFile({
+      schema,
       schemaPath: flags.schema,
       rows,
       maxRows: config.maxRows,

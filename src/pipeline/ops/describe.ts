@@ -1,7 +1,8 @@
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SynthError } from '../../core/index.js';
-import { describeSchema, fileCache, type DescribeResult } from '../../describe/index.js';
+import { describeSchema, fileCache, type DescribeResult, type PlanCache, type CachedPlan } from '../../describe/index.js';
+import type { Store } from '../../store/index.js';
 import type { SchemaObject } from '../../schema/index.js';
 
 /** Input of {@link planDescription}. */
@@ -18,7 +19,9 @@ export interface PlanDescriptionInput {
   /** Per-request timeout of an LLM planner, 1..300000 ms (default 30000 or SYNTHDATA_PLANNER_TIMEOUT_MS). */
   timeoutMs?: number;
   noCache?: boolean;
-  /** Folder of the plan cache (default `<SYNTHDATA_DATA_DIR or .synthdata>/cache`). */
+  /** The store to keep plans in; without one they go to a JSON file in `cacheDir`. */
+  store?: Store;
+  /** Folder of the plan cache when there is no store (default `<SYNTHDATA_DATA_DIR or .synthdata>/cache`). */
   cacheDir?: string;
   /** Hints for the planner, e.g. `{ "domain": "healthcare" }`. */
   hints?: Record<string, unknown>;
@@ -135,7 +138,7 @@ export async function planDescription(input: PlanDescriptionInput): Promise<Plan
       ...(input.locale !== undefined ? { locale: input.locale } : {}),
       ...(input.hints !== undefined ? { hints: input.hints } : {}),
     },
-    { planner, ...settingsFor(planner, input, env), cache: fileCache(cacheDir), noCache: input.noCache === true },
+    { planner, ...settingsFor(planner, input, env), cache: input.store ? storeCache(input.store) : fileCache(cacheDir), noCache: input.noCache === true },
   );
   const output: PlanDescriptionOutput = { ...result };
   if (input.out !== undefined) {
@@ -143,4 +146,12 @@ export async function planDescription(input: PlanDescriptionInput): Promise<Plan
     output.path = input.out;
   }
   return output;
+}
+
+/** Plans kept in the store's cache table, namespace `plans`. */
+function storeCache(store: Store): PlanCache {
+  return {
+    get: async (key) => (await store.getCache('plans', key)) as CachedPlan | undefined,
+    set: (key, plan) => store.putCache('plans', key, plan),
+  };
 }

@@ -7,7 +7,9 @@ import {
 } from '../../core/index.js';
 import { parseSchemaText } from '../../schema/index.js';
 import { compilePlan, generate } from '../../generate/index.js';
-import { formatFromPath, openWriter, type TableFormat } from '../../io/index.js';
+import { batchEncoder, formatFromPath, openSink, openWriter, type TableFormat, type WriteResult, type WriteTarget } from '../../io/index.js';
+import type { Plan } from '../../generate/index.js';
+import { canEncodeInWorkers, encodedInWorkers } from '../encode-in-workers.js';
 
 /** Input of {@link generateToFile}. Exactly one of `schema` and `schemaPath`. */
 export interface GenerateToFileInput {
@@ -138,14 +140,18 @@ export async function generateToFile(input: GenerateToFileInput): Promise<Genera
   const out = input.out ?? join(input.dataDir ?? '.synthdata', 'output', `${slug(titleOf(schema, input.schemaPath))}.${format}`);
   // The default location is ours to create; a folder the user named must already exist.
   const target = out === '-' ? { stream: input.stdout ?? process.stdout } : { path: out, createFolder: input.out === undefined };
-  const writer = await openWriter(target, format, plan.fields);
-  let written;
-  try {
-    for await (const batch of generate(schema, options)) await writer.write(batch);
-    written = await writer.close();
-  } catch (e) {
-    await writer.abort();
-    throw e;
+  let written: WriteResult;
+  if (canEncodeInWorkers(plan, format, workers)) {
+    written = await writeEncodedInWorkers(plan, format, workers, target);
+  } else {
+    const writer = await openWriter(target, format, plan.fields);
+    try {
+      for await (const batch of generate(schema, options)) await writer.write(batch);
+      written = await writer.close();
+    } catch (e) {
+      await writer.abort();
+      throw e;
+    }
   }
   return {
     path: out === '-' ? null : (written.path ?? out),
@@ -159,6 +165,34 @@ export async function generateToFile(input: GenerateToFileInput): Promise<Genera
     durationMs: clock.now() - started,
     fields: plan.fields.map((f) => ({ name: f.name, kind: f.kind })),
   };
+}
+
+/**
+ * Writes a CSV or JSONL run whose rows are generated and encoded in worker threads: the head once, then each
+ * worker's bytes in row order, through the same atomic sink as the writer (no partial file on error).
+ */
+async function writeEncodedInWorkers(plan: Plan, format: TableFormat, workers: number, target: WriteTarget): Promise<WriteResult> {
+  const encoder = batchEncoder(format, plan.fields)!;
+  const sink = await openSink(target);
+  const total = plan.options.rows;
+  const onEvent = plan.options.onEvent;
+  try {
+    const head = encoder.head();
+    if (head !== '') await sink.write(Buffer.from(head, 'utf8'));
+    let done = 0;
+    for await (const part of encodedInWorkers(plan, format, workers)) {
+      if (part.bytes.length > 0) await sink.write(part.bytes);
+      done += part.rows;
+      onEvent?.({ type: 'progress', step: 'generate', done, total, unit: 'rows' });
+    }
+    const tail = encoder.tail(done);
+    if (tail !== '') await sink.write(Buffer.from(tail, 'utf8'));
+    const { bytes, path } = await sink.close();
+    return path === undefined ? { rows: done, bytes } : { rows: done, bytes, path };
+  } catch (e) {
+    await sink.abort();
+    throw e;
+  }
 }
 
 function titleOf(schema: object, path: string | undefined): string {

@@ -210,7 +210,7 @@ async function resolveSource(ctx: OpContext, input: RunPipelineInput, seed: numb
   let schema: object;
   let kind: ResolvedSource['kind'] = 'schema';
   if (input.description !== undefined) {
-    schema = (await planDescription({ description: input.description, rows: input.rowCount, planner: 'offline' })).schema as object;
+    schema = (await planDescription({ description: input.description, rows: input.rowCount, planner: 'offline', store: ctx.store })).schema as object;
     kind = 'description';
   } else if (input.template !== undefined) {
     const [domain, task] = input.template.split('/');

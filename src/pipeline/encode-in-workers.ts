@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { BLOCK_ROWS, SynthError, type ErrorCode } from '../core/index.js';
+import type { Plan } from '../generate/index.js';
+import type { TableFormat } from '../io/index.js';
+
+/** Whole blocks per task: large enough that messages are few, small enough that the pool keeps memory flat. */
+const TASK_BLOCKS = 4;
+
+/** What an encoding worker is told once: enough to compile the very same plan, and the output format. */
+export interface EncodeSetup {
+  readonly schema: unknown;
+  readonly options: { rows: number; seed: string | number | bigint; batchSize: number; locale: string; referenceDate: string };
+  readonly format: TableFormat;
+}
+
+/** A request for the encoded rows [from, to), and the answer. */
+export interface EncodeTask {
+  readonly id: number;
+  readonly from: number;
+  readonly to: number;
+}
+export type EncodeReply =
+  | { readonly id: number; readonly bytes: Uint8Array }
+  | { readonly id: number; readonly error: { code: string; message: string; path?: string } };
+
+/** True when a plan's rows can be generated and encoded in parts by {@link encodedInWorkers}. */
+export function canEncodeInWorkers(plan: Plan, format: TableFormat, workers: number): boolean {
+  return workers > 1 && !plan.ordered && (format === 'csv' || format === 'jsonl') && plan.options.rows > TASK_BLOCKS * BLOCK_ROWS;
+}
+
+const requireHere = createRequire(import.meta.url);
+
+/**
+ * Starts one worker: the compiled `generate-worker.js` beside this file, or, when running from the `.ts` sources
+ * (tests, tsx), a small bootstrap that registers tsx's loader in the thread and then imports `generate-worker.ts`.
+ */
+function startWorker(setup: EncodeSetup): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const tsxApi = pathToFileURL(path.join(path.dirname(requireHere.resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+    const entry = new URL('./generate-worker.ts', here).href;
+    const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+    return new Worker(boot, { eval: true, workerData: setup });
+  }
+  const js = new URL('./generate-worker.js', here);
+  if (!existsSync(fileURLToPath(js))) throw new SynthError('GENERATE_WORKER_FAILED', `the worker script ${fileURLToPath(js)} is missing`);
+  return new Worker(js, { workerData: setup });
+}
+
+/**
+ * The encoded body (no head or tail) of a plan's rows, made by a pool of worker threads that each generate and
+ * encode whole blocks; the parts are yielded in row order. Cells are pure functions of (seed, column, block) and
+ * CSV/JSONL rows encode alike wherever a batch starts, so the bytes equal those of one thread. The pool keeps a
+ * few tasks ahead per worker, so memory stays flat whatever the row count.
+ */
+export async function* encodedInWorkers(plan: Plan, format: TableFormat, workers: number): AsyncGenerator<{ bytes: Uint8Array; rows: number }> {
+  const { rows, batchSize } = plan.options;
+  const setup: EncodeSetup = {
+    schema: plan.source.schema,
+    options: { rows, seed: plan.options.seed, batchSize, locale: plan.options.locale, referenceDate: plan.referenceDate },
+    format,
+  };
+  const tasks: EncodeTask[] = [];
+  const step = TASK_BLOCKS * BLOCK_ROWS;
+  for (let from = 0, id = 0; from < rows; from += step, id++) tasks.push({ id, from, to: Math.min(rows, from + step) });
+  const pool = Array.from({ length: workers }, () => startWorker(setup));
+  const results = new Map<number, Uint8Array>();
+  const idle: Worker[] = [];
+  const ahead = workers * 2;
+  let next = 0;
+  let yielded = 0;
+  let failure: SynthError | undefined;
+  let wake: (() => void) | undefined;
+  const canSend = (): boolean => next < tasks.length && next - yielded < ahead + 1;
+  const dispatch = (w: Worker): void => {
+    if (canSend()) w.postMessage(tasks[next++]);
+    else idle.push(w);
+  };
+  const fail = (e: SynthError): void => {
+    failure ??= e;
+    wake?.();
+  };
+  for (const w of pool) {
+    w.on('message', (reply: EncodeReply) => {
+      if ('error' in reply) {
+        fail(new SynthError(reply.error.code as ErrorCode, reply.error.message, { path: reply.error.path }));
+        return;
+      }
+      results.set(reply.id, reply.bytes);
+      dispatch(w);
+      wake?.();
+    });
+    w.on('error', (e) => fail(new SynthError('GENERATE_WORKER_FAILED', `a generation worker failed: ${e.message}`, { cause: e })));
+    w.on('exit', (code) => {
+      if (code !== 0) fail(new SynthError('GENERATE_WORKER_FAILED', `a generation worker exited with code ${code}`));
+    });
+  }
+  try {
+    // Two tasks per worker to start, so each has the next one queued while it answers.
+    for (const w of pool) {
+      dispatch(w);
+      dispatch(w);
+    }
+    for (const task of tasks) {
+      while (!results.has(task.id)) {
+        if (failure !== undefined) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+      }
+      if (failure !== undefined) throw failure;
+      const bytes = results.get(task.id)!;
+      results.delete(task.id);
+      yielded = task.id + 1;
+      while (idle.length > 0 && canSend()) dispatch(idle.shift()!);
+      yield { bytes, rows: task.to - task.from };
+    }
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}
