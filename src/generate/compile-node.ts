@@ -93,7 +93,23 @@ function compileBase(node: SchemaObject, env: Env, at: At): Compiled {
     return { gen: make, kind, nullable: node.const === null, deps: [], domain: { size: 1, at: make } };
   }
   if (Array.isArray(node.enum)) return compileEnum(node, at);
+  const weighted = weightedValues(node);
+  if (weighted) return compileEnum({ ...node, enum: weighted }, at);
   return compileTyped(node, env, at);
+}
+
+/**
+ * The values of a weighted `x-distribution` on a string or boolean without an enum: the weights name the values
+ * (`{"gold": 0.1, ...}`, or `{"true": 0.2, "false": 0.8}` for a boolean), so they are the enum.
+ */
+function weightedValues(node: SchemaObject): unknown[] | undefined {
+  const dist = node['x-distribution'];
+  if (!isRecord(dist) || dist.type !== 'weighted' || !isRecord(dist.weights)) return undefined;
+  const type = typesOf(node).filter((t) => t !== 'null')[0] ?? 'string';
+  const keys = Object.keys(dist.weights);
+  if (type === 'string') return keys;
+  if (type === 'boolean' && keys.every((k) => k === 'true' || k === 'false')) return keys.map((k) => k === 'true');
+  return undefined;
 }
 
 function compileTyped(node: SchemaObject, env: Env, at: At): Compiled {
