@@ -32,13 +32,21 @@ async function engine() {
   } catch {
     io = undefined;
   }
-  return { gen, io };
+  let pipeline;
+  try {
+    pipeline = await import(pathToFileURL(path.join(dist, 'pipeline/ops/generate.js')).href);
+  } catch {
+    pipeline = undefined;
+  }
+  return { gen, io, pipeline };
 }
 
-/** Writes one run of the engine to `out` as CSV through io/'s writer; returns the bytes written. */
+/** Writes one run of the engine to `out` as CSV (io/'s writer in-process, the pipeline op with workers); returns the bytes written. */
 async function synthdataRun(mod, schema, rows, out, workers) {
-  const { gen, io } = mod;
+  const { gen, io, pipeline } = mod;
   const options = { rows, seed: SEED, referenceDate: REFERENCE_DATE, workers };
+  // With workers, the pipeline op: its threads generate and encode CSV, the parent only writes the bytes in order.
+  if (workers > 1 && pipeline !== undefined) return (await pipeline.generateToFile({ schema, ...options, format: 'csv', out })).bytes;
   const plan = gen.compilePlan(schema, options);
   const writer = await io.openWriter({ path: out }, 'csv', plan.fields);
   for await (const batch of gen.runAsync(plan)) await writer.write(batch);
@@ -105,7 +113,7 @@ async function main() {
     // Other folders may have type errors mid-work; tsc still emits, and only our two entry points matter here.
     spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'ignore', cwd: root });
   }
-  for (const f of ['dist/generate/index.js', 'dist/generate/worker-entry.js', 'dist/io/index.js']) {
+  for (const f of ['dist/generate/index.js', 'dist/generate/worker-entry.js', 'dist/io/index.js', 'dist/pipeline/generate-worker.js']) {
     if (!fs.existsSync(path.join(root, f))) throw new Error(`${f} is missing: build with npx tsc -p tsconfig.build.json`);
   }
   const sizes = flag('sizes', '1000,100000,1000000').split(',').map(Number);

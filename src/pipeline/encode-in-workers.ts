@@ -5,10 +5,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BLOCK_ROWS, SynthError, type ErrorCode } from '../core/index.js';
 import type { Plan } from '../generate/index.js';
-import type { TableFormat } from '../io/index.js';
+import { batchEncoder, type TableFormat } from '../io/index.js';
+import { encodeRange } from './encode-range.js';
 
 /** Whole blocks per task: large enough that messages are few, small enough that the pool keeps memory flat. */
 const TASK_BLOCKS = 4;
+
+/** Tasks done but not yet written that the pool may hold beyond two per thread (each about 1.5 MB of CSV). */
+const AHEAD_TASKS = 8;
 
 /** What an encoding worker is told once: enough to compile the very same plan, and the output format. */
 export interface EncodeSetup {
@@ -52,10 +56,11 @@ function startWorker(setup: EncodeSetup): Worker {
 }
 
 /**
- * The encoded body (no head or tail) of a plan's rows, made by a pool of worker threads that each generate and
- * encode whole blocks; the parts are yielded in row order. Cells are pure functions of (seed, column, block) and
- * CSV/JSONL rows encode alike wherever a batch starts, so the bytes equal those of one thread. The pool keeps a
- * few tasks ahead per worker, so memory stays flat whatever the row count.
+ * The encoded body (no head or tail) of a plan's rows, made by this thread and `workers - 1` worker threads that
+ * each generate and encode ranges of whole blocks; the parts are yielded in row order. This thread takes a task
+ * whenever it would otherwise wait, so it works while the workers start and no extra thread idles. Cells are pure
+ * functions of (seed, column, block) and CSV/JSONL rows encode alike wherever a batch starts, so the bytes equal
+ * those of one thread. The pool keeps a bounded number of tasks ahead, so memory stays flat whatever the row count.
  */
 export async function* encodedInWorkers(plan: Plan, format: TableFormat, workers: number): AsyncGenerator<{ bytes: Uint8Array; rows: number }> {
   const { rows, batchSize } = plan.options;
@@ -67,10 +72,12 @@ export async function* encodedInWorkers(plan: Plan, format: TableFormat, workers
   const tasks: EncodeTask[] = [];
   const step = TASK_BLOCKS * BLOCK_ROWS;
   for (let from = 0, id = 0; from < rows; from += step, id++) tasks.push({ id, from, to: Math.min(rows, from + step) });
-  const pool = Array.from({ length: workers }, () => startWorker(setup));
+  const pool = Array.from({ length: workers - 1 }, () => startWorker(setup));
+  const encoder = batchEncoder(format, plan.fields)!;
   const results = new Map<number, Uint8Array>();
   const idle: Worker[] = [];
-  const ahead = workers * 2;
+  // Room for this thread to run ahead while the workers start (about half a second: a few tasks).
+  const ahead = workers * 2 + AHEAD_TASKS;
   let next = 0;
   let yielded = 0;
   let failure: SynthError | undefined;
@@ -108,6 +115,14 @@ export async function* encodedInWorkers(plan: Plan, format: TableFormat, workers
     for (const task of tasks) {
       while (!results.has(task.id)) {
         if (failure !== undefined) throw failure;
+        while (idle.length > 0 && canSend()) dispatch(idle.shift()!);
+        if (canSend()) {
+          const mine = tasks[next++]!;
+          results.set(mine.id, encodeRange(plan, encoder, mine.from, mine.to));
+          // Let the workers' answers in before deciding what to do next.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          continue;
+        }
         await new Promise<void>((resolve) => (wake = resolve));
         wake = undefined;
       }

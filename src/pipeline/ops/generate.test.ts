@@ -25,6 +25,9 @@ const schema = {
   },
 };
 
+// Five tasks of whole blocks: the worker thread is sent the first two, this thread takes the next while it waits.
+const ROWS = 70_000;
+
 describe('generateToFile with workers', () => {
   let dir: string;
   beforeAll(async () => {
@@ -36,7 +39,7 @@ describe('generateToFile with workers', () => {
 
   const run = (format: 'csv' | 'jsonl', workers: number, batchSize: number, name: string, progress: number[] = []) =>
     generateToFile({
-      schema, rows: 20_000, seed: 7, referenceDate: '2025-06-01', format, workers, batchSize, out: join(dir, name),
+      schema, rows: ROWS, seed: 7, referenceDate: '2025-06-01', format, workers, batchSize, out: join(dir, name),
       onEvent: (e) => {
         if (e.type === 'progress') progress.push(e.done);
       },
@@ -47,20 +50,20 @@ describe('generateToFile with workers', () => {
       const one = await run(format, 1, 1000, `one.${format}`);
       const progress: number[] = [];
       const two = await run(format, 2, 777, `two.${format}`, progress);
-      // Progress by whole-block tasks (4 blocks of 4,096 rows), not by batch: the workers did the encoding.
-      expect(progress).toEqual([16_384, 20_000]);
+      // Progress by whole-block tasks (4 blocks of 4,096 rows), not by batch: the pool did the encoding.
+      expect(progress).toEqual([16_384, 32_768, 49_152, 65_536, ROWS]);
       expect(two.workers).toBe(2);
-      expect(two.rows).toBe(20_000);
+      expect(two.rows).toBe(ROWS);
       const [a, b] = await Promise.all([readFile(one.path!), readFile(two.path!)]);
       expect(b.length).toBe(a.length);
       expect(two.bytes).toBe(one.bytes);
       expect(b.equals(a)).toBe(true);
       const lines = a.toString('utf8').trimEnd().split('\n');
-      expect(lines.length).toBe(format === 'csv' ? 20_001 : 20_000);
+      expect(lines.length).toBe(format === 'csv' ? ROWS + 1 : ROWS);
       // The schema's kinds really occur: nulls (empty note), quoting, and unique ids.
       if (format === 'jsonl') {
         const rows = lines.map((l) => JSON.parse(l) as { id: number; note: string | null; total: number; quantity: number; unit_price: number });
-        expect(new Set(rows.map((r) => r.id)).size).toBe(20_000);
+        expect(new Set(rows.map((r) => r.id)).size).toBe(ROWS);
         expect(rows.some((r) => r.note === null)).toBe(true);
         expect(rows.some((r) => r.note === 'with "quote"')).toBe(true);
         expect(rows.every((r) => Math.abs(r.total - r.quantity * r.unit_price) < 1e-6)).toBe(true);
@@ -70,7 +73,7 @@ describe('generateToFile with workers', () => {
 
   it('fails on an unwritable output before starting workers, leaving nothing behind', async () => {
     const out = join(dir, 'fail', 'x.csv');
-    await expect(generateToFile({ schema: { type: 'object', properties: { a: { type: 'integer' } } }, rows: 20_000, seed: 1, workers: 2, out })).rejects.toMatchObject({ code: 'IO_UNWRITABLE' });
+    await expect(generateToFile({ schema: { type: 'object', properties: { a: { type: 'integer' } } }, rows: ROWS, seed: 1, workers: 2, out })).rejects.toMatchObject({ code: 'IO_UNWRITABLE' });
     const left = await readdir(dir);
     expect(left).not.toContain('fail');
   });

@@ -6,7 +6,7 @@ import {
   type Clock, type EventSink, type Seed,
 } from '../../core/index.js';
 import { parseSchemaText } from '../../schema/index.js';
-import { compilePlan, generate } from '../../generate/index.js';
+import { compilePlan, runAsync } from '../../generate/index.js';
 import { batchEncoder, formatFromPath, openSink, openWriter, type TableFormat, type WriteResult, type WriteTarget } from '../../io/index.js';
 import type { Plan } from '../../generate/index.js';
 import { canEncodeInWorkers, encodedInWorkers } from '../encode-in-workers.js';
@@ -146,7 +146,7 @@ export async function generateToFile(input: GenerateToFileInput): Promise<Genera
   } else {
     const writer = await openWriter(target, format, plan.fields);
     try {
-      for await (const batch of generate(schema, options)) await writer.write(batch);
+      for await (const batch of runAsync(plan)) await writer.write(batch);
       written = await writer.close();
     } catch (e) {
       await writer.abort();
