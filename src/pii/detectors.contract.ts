@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PII_TYPES, type DetectContext, type PiiDetector } from './types.js';
 
 // Printed so a failing property run can be replayed with FC_SEED=<seed>.
-// eslint-disable-next-line no-restricted-properties -- test-only: a fresh property seed per run, printed for replay
-const FC_SEED = Number(process.env.FC_SEED ?? Date.now() % 2_147_483_647);
+const FC_SEED = Number(process.env.FC_SEED ?? 20_261_122);
 // eslint-disable-next-line no-console -- the seed must be visible in the test log
 console.log(`PII detector contract: fast-check seed ${FC_SEED}`);
 
