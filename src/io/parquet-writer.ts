@@ -48,7 +48,7 @@ const toInt64: Convert = (v, f) => {
   throw badCell(v, f, 'an integer');
 };
 
-const toDouble: Convert = (v, f) => {
+const asDouble: Convert = (v, f) => {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);
@@ -74,7 +74,7 @@ const toJsonValue: Convert = (v) => (v === undefined ? null : v);
 
 const CONVERTERS: Readonly<Record<Kind, Convert>> = {
   integer: toInt64,
-  number: toDouble,
+  number: asDouble,
   boolean: toBoolean,
   string: toText,
   date: toText,

@@ -1,4 +1,4 @@
-import { Rng, SynthError, type Cell, type Field, type Seed, type Table } from '../core/index.js';
+import { Rng, SynthError, type Field, type Seed, type Table } from '../core/index.js';
 import type { Report } from '../evaluate/index.js';
 import {
   BinCounter,
@@ -7,13 +7,13 @@ import {
   inferTextRole,
   niceBins,
   pearsonNumbers,
-  toNumbers,
   sampleIndices,
   type ColumnRole,
 } from './column-stats.js';
 import { histogramSpec, heatmapSpec, scatterSpec, scoresSpec, valueCountsSpec } from './specs.js';
 import type { CategoryBar, CorrelationPanel, HistogramBar, ScatterPoint, ScoreBar, SeriesStyle } from './specs.js';
 import { SERIES_COLORS } from './theme.js';
+import { numbersOf, rangeOf, usableCount, type Column } from './chart-column.js';
 import { CHART_KINDS, type Chart, type ChartKind, type SkippedChart } from './types.js';
 
 /** What charts are drawn from: the table to picture, optionally the real table it imitates and its evaluation report. */
@@ -52,39 +52,6 @@ export interface ChartOptions {
 export interface ChartSet {
   readonly charts: Chart[];
   readonly skipped: SkippedChart[];
-}
-
-interface Column {
-  readonly name: string;
-  readonly role: ColumnRole;
-  readonly integer: boolean;
-  readonly cells: (readonly Cell[])[];
-  /** Per series, the column as floats (NaN = missing), converted on first use. */
-  readonly numbers: (Float64Array | undefined)[];
-}
-
-function numbersOf(col: Column, s: number): Float64Array {
-  return (col.numbers[s] ??= toNumbers(col.cells[s]!, col.role));
-}
-
-function usableCount(values: Float64Array): number {
-  let n = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) n++;
-  return n;
-}
-
-function rangeOf(values: Float64Array): { min: number; max: number; count: number } {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  let count = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v !== v) continue;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    count++;
-  }
-  return { min, max, count };
 }
 
 interface Context {
