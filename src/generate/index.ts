@@ -8,3 +8,4 @@ export { compilePlan } from './plan.js';
 export type { Plan } from './plan.js';
 export { DEFAULT_BATCH_SIZE } from './options.js';
 export type { GenerateOptions } from './options.js';
+export { startModuleWorker } from './start-worker.js';

@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { recordBatch, SynthError, type Cell, type ErrorCode, type RecordBatch } from '../core/index.js';
 import { unpackColumn, type PackedColumn } from './packing.js';
 import type { Plan } from './plan.js';
+import { startModuleWorker } from './start-worker.js';
 
 /** Below this many rows a pool costs more (start-up, compiling the schema again) than it saves. */
 export const MIN_ROWS_FOR_WORKERS = 50_000;
@@ -26,24 +23,11 @@ export type WorkerReply =
   | { readonly id: number; readonly n: number; readonly columns: PackedColumn[] }
   | { readonly id: number; readonly error: { code: string; message: string; path?: string } };
 
-/**
- * Starts one worker: the compiled `worker-entry.js` beside this file, or, when running from the `.ts` sources
- * (tests, tsx), a small bootstrap that registers tsx's loader in the thread and then imports `worker-entry.ts`.
- */
+/** Starts one worker on `worker-entry` beside this file. */
 function startWorker(setup: WorkerSetup): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const tsxApi = pathToFileURL(path.join(path.dirname(requireHere.resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-    const entry = new URL('./worker-entry.ts', here).href;
-    const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-    return new Worker(boot, { eval: true, workerData: setup });
-  }
-  const js = new URL('./worker-entry.js', here);
-  if (!existsSync(fileURLToPath(js))) throw new SynthError('GENERATE_WORKER_FAILED', `the worker script ${fileURLToPath(js)} is missing`);
-  return new Worker(js, { workerData: setup });
+  return startModuleWorker(import.meta.url, 'worker-entry', setup);
 }
 
-const requireHere = createRequire(import.meta.url);
 
 /**
  * The batches of a plan made by a pool of worker threads. Each task is one batch-sized range of rows; the pool keeps

@@ -1,10 +1,6 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { BLOCK_ROWS, SynthError, type ErrorCode } from '../core/index.js';
-import type { Plan } from '../generate/index.js';
+import { startModuleWorker, type Plan } from '../generate/index.js';
 import { batchEncoder, type TableFormat } from '../io/index.js';
 import { encodeRange } from './encode-range.js';
 
@@ -36,23 +32,10 @@ export function canEncodeInWorkers(plan: Plan, format: TableFormat, workers: num
   return workers > 1 && !plan.ordered && (format === 'csv' || format === 'jsonl') && plan.options.rows > TASK_BLOCKS * BLOCK_ROWS;
 }
 
-const requireHere = createRequire(import.meta.url);
 
-/**
- * Starts one worker: the compiled `generate-worker.js` beside this file, or, when running from the `.ts` sources
- * (tests, tsx), a small bootstrap that registers tsx's loader in the thread and then imports `generate-worker.ts`.
- */
+/** Starts one worker on `generate-worker` beside this file. */
 function startWorker(setup: EncodeSetup): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const tsxApi = pathToFileURL(path.join(path.dirname(requireHere.resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-    const entry = new URL('./generate-worker.ts', here).href;
-    const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-    return new Worker(boot, { eval: true, workerData: setup });
-  }
-  const js = new URL('./generate-worker.js', here);
-  if (!existsSync(fileURLToPath(js))) throw new SynthError('GENERATE_WORKER_FAILED', `the worker script ${fileURLToPath(js)} is missing`);
-  return new Worker(js, { workerData: setup });
+  return startModuleWorker(import.meta.url, 'generate-worker', setup);
 }
 
 /**
