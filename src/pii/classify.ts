@@ -1,7 +1,7 @@
 import { columnHints } from './column-hints.js';
 import { detectPlan, runDetectPlan, type DetectPlan } from './detect.js';
 import { coversValue } from './finding.js';
-import type { ClassifyOptions, ColumnPiiClass, PiiType } from './types.js';
+import type { ClassifyOptions, ColumnPiiClass, PiiFinding, PiiType } from './types.js';
 
 /** The text of a cell worth scanning: strings as they are, numbers and bigints as digits, anything else skipped. */
 export function cellText(v: unknown): string | undefined {
@@ -23,7 +23,15 @@ function samplePositions(values: readonly unknown[], n: number): number[] {
 }
 
 /** Classifies with a resolved plan (scanTable reuses one plan for every column). */
-export function classifyWithPlan(plan: DetectPlan, name: string, values: readonly unknown[], options: ClassifyOptions = {}, knownHints?: ReadonlySet<PiiType>): ColumnPiiClass | undefined {
+export function classifyWithPlan(
+  plan: DetectPlan,
+  name: string,
+  values: readonly unknown[],
+  options: ClassifyOptions = {},
+  knownHints?: ReadonlySet<PiiType>,
+  /** Receives the findings of each sampled text, for a scan that would search them again with the same hints. */
+  record?: Map<string, PiiFinding[]>,
+): ColumnPiiClass | undefined {
   const hints = knownHints ?? columnHints(name);
   const positions = samplePositions(values, options.sampleSize ?? 400);
   if (positions.length === 0) return undefined;
@@ -36,7 +44,9 @@ export function classifyWithPlan(plan: DetectPlan, name: string, values: readonl
       longText++;
       continue;
     }
-    for (const f of runDetectPlan(plan, text, 'value', name, hints)) {
+    const found = runDetectPlan(plan, text, 'value', name, hints);
+    record?.set(text, found);
+    for (const f of found) {
       if (!coversValue(text, f.start, f.end, f.type === 'address' ? 0.6 : 0.8)) continue;
       const s = stats.get(f.type) ?? { hits: 0, confidence: 0, samples: [] };
       s.hits++;

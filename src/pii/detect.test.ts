@@ -36,6 +36,16 @@ describe('detectPii', () => {
     expect(types('536221234', { mode: 'value', column: 'ssn' })).toEqual(['ssn']);
   });
 
+  it('takes any phone-shaped value in a phone column, made-up numbers included, but not dates or decimals', () => {
+    // 595 is not an assigned US area code: text mode validates against the number plan, a phone column does not.
+    expect(types('595-736-8079 x727')).toEqual([]);
+    expect(types('595-736-8079 x727', { mode: 'value', column: 'phone' })).toEqual(['phone']);
+    expect(types('+44 20 7946 0958', { mode: 'value', column: 'mobile' })).toEqual(['phone']);
+    expect(types('2024-03-12', { mode: 'value', column: 'phone' })).toEqual([]);
+    expect(types('12345.678', { mode: 'value', column: 'phone' })).toEqual([]);
+    expect(types('12-34', { mode: 'value', column: 'phone' })).toEqual([]);
+  });
+
   it('filters by detector ids, types and confidence', () => {
     const text = 'mail a.b@example.com or call +44 20 7946 0958';
     expect(types(text, { detectors: ['phone'] })).toEqual(['phone']);

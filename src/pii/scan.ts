@@ -4,6 +4,8 @@ import { fieldHints } from './column-hints.js';
 import { detectPlan, runDetectPlan, type DetectPlan } from './detect.js';
 import type { CellFinding, ColumnPiiClass, ColumnScan, PiiFinding, PiiScanResult, PiiType, ScanOptions } from './types.js';
 
+const SEEN_PER_COLUMN = 2048;
+
 /** Called for every cell that holds findings: column index, row within the batch, the cell text and its findings. */
 export type CellVisitor = (column: number, row: number, text: string, findings: readonly PiiFinding[]) => void;
 
@@ -22,6 +24,9 @@ export class PiiScanner {
   private colCounts: Partial<Record<PiiType, number>>[] = [];
   private cellsWithPii: number[] = [];
   private hints: Set<PiiType>[] = [];
+  // Findings by cell text, per column: a column's mode and hints are fixed after the first batch, so a repeated
+  // value (a country, a status, a city) is searched once. Capped so a column of unique values costs little memory.
+  private seen: Map<string, PiiFinding[]>[] = [];
   private rows = 0;
   private total = 0;
 
@@ -42,11 +47,14 @@ export class PiiScanner {
       this.onEvent({ type: 'step', step: 'scan', phase: 'start' });
       this.names = batch.fields.map((f) => f.name);
       const hints = batch.fields.map(fieldHints);
-      this.classes = batch.fields.map((f, c) => classifyWithPlan(this.plan, f.name, batch.columns[c]!, this.options, hints[c]));
+      const sampled = this.names.map(() => new Map<string, PiiFinding[]>());
+      this.classes = batch.fields.map((f, c) => classifyWithPlan(this.plan, f.name, batch.columns[c]!, this.options, hints[c], sampled[c]));
       this.colCounts = this.names.map(() => ({}));
       this.cellsWithPii = this.names.map(() => 0);
       // A classified column's type counts as a hint for every cell, so looser whole-value rules apply.
       this.hints = hints.map((h, c) => (this.classes[c] === undefined ? h : new Set([...h, this.classes[c]!.type])));
+      // Cells the classification searched in value mode with the same hints need not be searched again.
+      this.seen = sampled.map((found, c) => (this.classes[c] !== undefined && this.hints[c]!.size === hints[c]!.size ? found : new Map()));
     }
     // Row by row, so kept findings (when capped) come from whole rows, in reading order.
     const nCols = Math.min(batch.columns.length, this.names.length);
@@ -55,7 +63,12 @@ export class PiiScanner {
       for (let c = 0; c < nCols; c++) {
         const text = cellText(batch.columns[c]![i]);
         if (text === undefined) continue;
-        const found = runDetectPlan(this.plan, text, modes[c]!, this.names[c], this.hints[c]);
+        const seen = this.seen[c]!;
+        let found = seen.get(text);
+        if (found === undefined) {
+          found = runDetectPlan(this.plan, text, modes[c]!, this.names[c], this.hints[c]);
+          if (seen.size < SEEN_PER_COLUMN) seen.set(text, found);
+        }
         if (found.length === 0) continue;
         this.cellsWithPii[c]!++;
         for (const f of found) {

@@ -36,8 +36,12 @@ export function nearestDistances(query: MixedRecords, reference: MixedRecords, o
   const refNull = reference.numeric.map((col) => Uint8Array.from(col, (v) => (Number.isNaN(v) ? 1 : 0)));
   const refFilled = reference.numeric.map((col) => Float64Array.from(col, (v) => (Number.isNaN(v) ? 0 : v)));
   const refHasNull = refNull.map((col) => col.some((v) => v === 1));
+  // Categorical distance starts at "every feature differs" and is taken back for the reference records that share
+  // the query's code: the work is the number of matches, not the number of reference records.
+  const byCode = reference.categorical.map(codeIndex);
+  const allDiffer = 2 * dc;
   for (let q = 0; q < nq; q++) {
-    d2.fill(0);
+    d2.fill(allDiffer);
     for (let j = 0; j < dn; j++) {
       const qv = query.numeric[j]![q]!;
       const col = refFilled[j]!;
@@ -57,9 +61,10 @@ export function nearestDistances(query: MixedRecords, reference: MixedRecords, o
       }
     }
     for (let j = 0; j < dc; j++) {
-      const qc = query.categorical[j]![q]!;
-      const col = reference.categorical[j]!;
-      for (let r = 0; r < nr; r++) if (col[r] !== qc) d2[r]! += 2;
+      const { start, rows } = byCode[j]!;
+      const qc = query.categorical[j]![q]! - byCode[j]!.min;
+      if (qc < 0 || qc >= start.length - 1) continue;
+      for (let k = start[qc]!, end = start[qc + 1]!; k < end; k++) d2[rows[k]!]! -= 2;
     }
     let b1 = Number.POSITIVE_INFINITY;
     let b2 = Number.POSITIVE_INFINITY;
@@ -78,6 +83,24 @@ export function nearestDistances(query: MixedRecords, reference: MixedRecords, o
     index[q] = bi;
   }
   return { nearest, second, index };
+}
+
+/** Reference record indices grouped by categorical code (counting sort): rows[start[c - min] .. start[c - min + 1]). */
+function codeIndex(codes: Int32Array): { min: number; start: Int32Array; rows: Int32Array } {
+  let min = 0;
+  let max = -1;
+  for (let r = 0; r < codes.length; r++) {
+    const c = codes[r]!;
+    if (r === 0 || c < min) min = c;
+    if (r === 0 || c > max) max = c;
+  }
+  const start = new Int32Array(max - min + 2);
+  for (let r = 0; r < codes.length; r++) start[codes[r]! - min + 1]!++;
+  for (let c = 1; c < start.length; c++) start[c]! += start[c - 1]!;
+  const fill = start.slice(0, -1);
+  const rows = new Int32Array(codes.length);
+  for (let r = 0; r < codes.length; r++) rows[fill[codes[r]! - min]!++] = r;
+  return { min, start, rows };
 }
 
 /** The `p`-quantile (0..1) of some numbers, linearly interpolated as numpy does by default; non-finite values are left out. */

@@ -43,8 +43,9 @@ describe('buildCharts', () => {
 
   it('colours the scores by verdict, worst first', () => {
     const scores = set.charts[0]!;
-    const enc = (scores.spec as { encoding: { y: { sort: string[] } } }).encoding;
-    expect(enc.y.sort[0]).toBe('Body Mass (g)');
+    const spec = scores.spec as { encoding: { y: { sort: { field: string } } }; data: { values: { column: string; rank: number }[] } };
+    expect(spec.encoding.y.sort.field).toBe('rank');
+    expect(spec.data.values.find((v) => v.rank === 0)!.column).toBe('Body Mass (g)');
     expect(JSON.stringify(scores.spec)).toContain('"fail"');
   });
 

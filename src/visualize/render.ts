@@ -5,6 +5,7 @@ import type * as VegaModule from 'vega';
 import type * as VegaLiteModule from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import { SynthError } from '../core/index.js';
+import { chartTemplate, copyRows, datasetName, declaresDatasets, fillTitles } from './chart-template.js';
 import type { Chart, VegaLiteSpec } from './types.js';
 
 // vega, vega-lite and resvg take about a second to load; they are loaded on the first chart, not when synthdata starts.
@@ -97,15 +98,45 @@ export async function compileChart(spec: VegaLiteSpec): Promise<{ vega: VegaModu
   }
 }
 
+// Parsed templates (vega runtime specs as JSON) by key, oldest first; '' marks a template that cannot be shared.
+// A report's charts share a handful of templates, and a server sees the same ones again and again.
+const parsedTemplates = new Map<string, string>();
+const TEMPLATE_CACHE_SIZE = 64;
+
+/**
+ * A vega view of the chart, its data loaded. Charts whose data and titles can be taken out share one vega-lite
+ * compilation and one vega parse (see chart-template.ts); others are compiled and parsed on their own.
+ */
+async function viewOf(spec: VegaLiteSpec): Promise<VegaModule.View> {
+  const { vega, silent } = await loadChartLibs();
+  const template = chartTemplate(spec);
+  if (template !== undefined) {
+    let parsed = parsedTemplates.get(template.key);
+    if (parsed === undefined) {
+      const compiled = (await compileChart(template.spec)).vega;
+      parsed = declaresDatasets(compiled as { data?: { name?: string }[] }, template) ? JSON.stringify(vega.parse(compiled, undefined, { ast: false })) : '';
+      if (parsedTemplates.size >= TEMPLATE_CACHE_SIZE) parsedTemplates.delete(parsedTemplates.keys().next().value!);
+      parsedTemplates.set(template.key, parsed);
+    }
+    if (parsed !== '') {
+      const view = new vega.View(JSON.parse(fillTitles(parsed, template)) as VegaModule.Runtime, { renderer: 'none', logger: silent });
+      template.datasets.forEach((rows, i) => view.data(datasetName(i), copyRows(rows)));
+      return view;
+    }
+  }
+  const compiled = (await compileChart(spec)).vega;
+  return new vega.View(vega.parse(compiled, undefined, { ast: false }), { renderer: 'none', logger: silent });
+}
+
 /** Renders a vega-lite spec (or a {@link Chart}) to SVG text, headless: no browser and no canvas. */
 export async function renderSvg(chart: Chart | VegaLiteSpec): Promise<string> {
-  const compiled = (await compileChart(specOf(chart))).vega;
-  const { vega, silent } = await loadChartLibs();
+  const spec = specOf(chart);
   let view: VegaModule.View | undefined;
   try {
-    view = new vega.View(vega.parse(compiled, undefined, { ast: false }), { renderer: 'none', logger: silent });
+    view = await viewOf(spec);
     return renumberIds(await view.toSVG());
   } catch (e) {
+    if (e instanceof SynthError) throw e;
     throw new SynthError('VIZ_RENDER_FAILED', `the chart could not be drawn: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   } finally {
     view?.finalize();

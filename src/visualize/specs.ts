@@ -50,6 +50,12 @@ export interface ScoreBar {
 
 const WIDTH = 380;
 
+/** Rows with their place in `order` as `rank`, for sorting a nominal axis by data rather than by a list in the spec. */
+function withRank<T extends object>(rows: readonly T[], key: (row: T) => string, order: readonly string[]): (T & { rank: number })[] {
+  const place = new Map(order.map((k, i) => [k, i]));
+  return rows.map((r) => ({ ...r, rank: place.get(key(r)) ?? order.length }));
+}
+
 function colorEncoding(series: readonly SeriesStyle[]): Record<string, unknown> {
   return {
     field: 'source',
@@ -112,10 +118,12 @@ export function valueCountsSpec(opts: {
     ...top(opts.column, opts.subtitle),
     width: WIDTH,
     height: Math.max(60, opts.categories.length * perCategory),
-    data: { values: opts.bars },
+    // The category order travels with the data (`rank`), not as a sort list in the spec, so every value-count chart
+    // with as many categories shares one compiled template.
+    data: { values: withRank(opts.bars, (b) => b.category, opts.categories) },
     mark: { type: 'bar', cornerRadiusEnd: 2 },
     encoding: {
-      y: { field: 'category', type: 'nominal', sort: opts.categories, title: null, axis: { labelLimit: 180 } },
+      y: { field: 'category', type: 'nominal', sort: { field: 'rank', op: 'min', order: 'ascending' }, title: null, axis: { labelLimit: 180 } },
       ...(opts.series.length > 1 ? { yOffset: { field: 'source', type: 'nominal', sort: opts.series.map((s) => s.label) } } : {}),
       x: { field: 'share', type: 'quantitative', title: 'share of rows', axis: { format: '.1~%' } },
       color: colorEncoding(opts.series),
@@ -225,9 +233,9 @@ export function scoresSpec(opts: { bars: readonly ScoreBar[]; subtitle?: string 
     ...top('Quality score per column', opts.subtitle),
     width: WIDTH,
     height: Math.max(60, order.length * 20),
-    data: { values },
+    data: { values: withRank(values, (b) => b.column, order) },
     encoding: {
-      y: { field: 'column', type: 'nominal', sort: order, title: null, axis: { labelLimit: 200 } },
+      y: { field: 'column', type: 'nominal', sort: { field: 'rank', op: 'min', order: 'ascending' }, title: null, axis: { labelLimit: 200 } },
       x: { field: 'score', type: 'quantitative', title: 'score (1 = identical)', scale: { domain: [0, 1] } },
     },
     layer: [

@@ -65,15 +65,26 @@ function pairCodes(p: PreparedValues): { codes: Int32Array; size: number } {
   return { codes, size: nullCode + 1 };
 }
 
-const DENSE_LIMIT = 1 << 20;
+const DENSE_LIMIT = 1 << 22;
+// One counting table reused by every pair: allocating (and scanning) xSize * ySize cells per pair cost more than
+// counting the rows once the columns have hundreds of categories. Only the touched cells are read back and cleared.
+let scratch = new Int32Array(0);
 
 function jointCounts(x: Int32Array, xSize: number, y: Int32Array, ySize: number): Map<number, number> {
   const m = new Map<number, number>();
   if (xSize * ySize <= DENSE_LIMIT) {
-    // A dense table is far cheaper than a Map update per row; only the non-empty cells go into the Map.
-    const dense = new Float64Array(xSize * ySize);
-    for (let i = 0; i < x.length; i++) dense[x[i]! * ySize + y[i]!]!++;
-    for (let k = 0; k < dense.length; k++) if (dense[k]! > 0) m.set(k, dense[k]!);
+    if (scratch.length < xSize * ySize) scratch = new Int32Array(xSize * ySize);
+    const touched: number[] = [];
+    for (let i = 0; i < x.length; i++) {
+      const k = x[i]! * ySize + y[i]!;
+      if (scratch[k]!++ === 0) touched.push(k);
+    }
+    // Ascending keys, as a dense scan would give them: sums over the Map then add up in the same order every time.
+    touched.sort((a, b) => a - b);
+    for (const k of touched) {
+      m.set(k, scratch[k]!);
+      scratch[k] = 0;
+    }
     return m;
   }
   for (let i = 0; i < x.length; i++) {
