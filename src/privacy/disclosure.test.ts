@@ -94,4 +94,13 @@ describe('k-anonymity and leakage', () => {
     expect(text).toMatchObject({ leaked: 1, checked: 2 });
     expect(text.examples[0]!.value).toBe('the quick brown fox jumps over the lazy');
   });
+
+  it('finds a span deep inside long texts, and not a 7-word one', () => {
+    const words = (from: number, count: number) => Array.from({ length: count }, (_x, i) => `w${from + i}`).join(' ');
+    const real = [`${words(0, 40)} ${words(100, 8)} ${words(200, 40)}`, words(300, 7)];
+    const synthetic = [`${words(500, 30)} ${words(100, 8)} ${words(600, 30)}`, `${words(700, 20)} ${words(300, 7)} ${words(800, 20)}`, words(900, 50)];
+    const out = textSpanLeakage(real, synthetic);
+    expect(out).toMatchObject({ leaked: 1, checked: 3 });
+    expect(out.examples).toEqual([{ row: 0, value: words(100, 8) }]);
+  });
 });

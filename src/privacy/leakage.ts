@@ -40,32 +40,41 @@ export function identifierLeakage(real: readonly unknown[], synthetic: readonly 
  */
 export function textSpanLeakage(real: readonly unknown[], synthetic: readonly unknown[], options: { minTokens?: number; rows?: readonly number[] } = {}): LeakageResult {
   const n = options.minTokens ?? 8;
-  // Spans are kept as 53-bit hashes of their token hashes, not as strings: a source of a few MB of text has
-  // about a million spans.
-  const spans = new Set<number>();
-  for (const v of real) {
-    if (typeof v !== 'string') continue;
-    const h = tokenHashes(tokenize(v));
-    for (let i = 0; i + n <= h.length; i++) spans.add(spanHash(h, i, n));
-  }
-  let leaked = 0;
-  let checked = 0;
-  const examples: { row: number; value: string }[] = [];
+  // The synthetic side (usually sampled) is the smaller: its spans go into a set, as 53-bit hashes of their token
+  // hashes, and the real text is streamed past it. Looking up a million real spans costs far less than storing them.
   const positions = options.rows ?? synthetic.map((_, i) => i);
+  const candidates = new Set<number>();
+  const tokenized: { row: number; tokens: string[]; hashes: Uint32Array }[] = [];
   for (const r of positions) {
     const v = synthetic[r];
     if (typeof v !== 'string' || v === '') continue;
-    checked++;
-    const t = tokenize(v);
-    const h = tokenHashes(t);
-    for (let i = 0; i + n <= h.length; i++) {
-      if (spans.has(spanHash(h, i, n))) {
-        leaked++;
-        if (examples.length < 10) examples.push({ row: r, value: t.slice(i, i + n).join(' ') });
-        break;
-      }
+    const tokens = tokenize(v);
+    const hashes = tokenHashes(tokens);
+    tokenized.push({ row: r, tokens, hashes });
+    spanHashes(hashes, n, (span) => {
+      candidates.add(span);
+    });
+  }
+  const inReal = new Set<number>();
+  if (candidates.size > 0) {
+    for (const v of real) {
+      if (typeof v !== 'string') continue;
+      spanHashes(tokenHashes(tokenize(v)), n, (span) => {
+        if (candidates.has(span)) inReal.add(span);
+      });
     }
   }
+  let leaked = 0;
+  const examples: { row: number; value: string }[] = [];
+  for (const { row, tokens, hashes } of tokenized) {
+    spanHashes(hashes, n, (span, i) => {
+      if (!inReal.has(span)) return false;
+      leaked++;
+      if (examples.length < 10) examples.push({ row, value: tokens.slice(i, i + n).join(' ') });
+      return true;
+    });
+  }
+  const checked = tokenized.length;
   return { rate: checked === 0 ? 0 : leaked / checked, leaked, checked, examples };
 }
 
@@ -80,14 +89,31 @@ function tokenHashes(tokens: readonly string[]): Uint32Array {
   return out;
 }
 
-function spanHash(h: Uint32Array, start: number, n: number): number {
-  let a = 0x9e3779b9;
-  let b = 0x85ebca6b;
-  for (let i = start; i < start + n; i++) {
-    a = Math.imul(a ^ h[i]!, 0xcc9e2d51);
-    a = (a << 15) | (a >>> 17);
-    b = Math.imul(b ^ h[i]!, 0x1b873593) + i - start;
-    b = (b << 13) | (b >>> 19);
+const BASE_A = 0x01000193;
+const BASE_B = 0x5bd1e995;
+
+/**
+ * The hash of every run of `n` consecutive tokens, in order: two polynomial hashes mod 2^32 rolled along the
+ * tokens (one multiply-add per token, whatever `n`), joined into 53 bits.
+ */
+function spanHashes(h: Uint32Array, n: number, visit: (hash: number, start: number) => boolean | void): void {
+  if (h.length < n) return;
+  // BASE^(n-1), to take the token leaving the window out.
+  let topA = 1;
+  let topB = 1;
+  for (let i = 1; i < n; i++) {
+    topA = Math.imul(topA, BASE_A);
+    topB = Math.imul(topB, BASE_B);
   }
-  return (a >>> 0) * 2097152 + ((b >>> 0) >>> 11);
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < h.length; i++) {
+    if (i >= n) {
+      a = (a - Math.imul(h[i - n]!, topA)) | 0;
+      b = (b - Math.imul(h[i - n]! ^ 0x9e3779b9, topB)) | 0;
+    }
+    a = (Math.imul(a, BASE_A) + h[i]!) | 0;
+    b = (Math.imul(b, BASE_B) + (h[i]! ^ 0x9e3779b9)) | 0;
+    if (i >= n - 1 && visit((a >>> 0) * 2097152 + ((b >>> 0) >>> 11), i - n + 1) === true) return;
+  }
 }

@@ -96,23 +96,29 @@ function jointCounts(x: Int32Array, xSize: number, y: Int32Array, ySize: number)
 
 /** Cramér's V (no continuity correction) of a joint sample; NaN when either side has a single observed value. */
 export function cramersV(joint: Map<number, number>, ySize: number, n: number): number {
-  const rows = new Map<number, number>();
-  const cols = new Map<number, number>();
+  let maxKey = 0;
+  for (const k of joint.keys()) if (k > maxKey) maxKey = k;
+  // Marginals in typed arrays: a Map per marginal cost more than the whole similarity for wide categorical pairs.
+  const rows = new Float64Array(Math.floor(maxKey / ySize) + 1);
+  const cols = new Float64Array(ySize);
   for (const [k, c] of joint) {
     const x = Math.floor(k / ySize);
-    const y = k - x * ySize;
-    rows.set(x, (rows.get(x) ?? 0) + c);
-    cols.set(y, (cols.get(y) ?? 0) + c);
+    rows[x]! += c;
+    cols[k - x * ySize]! += c;
   }
-  if (n === 0 || rows.size < 2 || cols.size < 2) return Number.NaN;
+  let nRows = 0;
+  let nCols = 0;
+  for (const r of rows) if (r > 0) nRows++;
+  for (const c of cols) if (c > 0) nCols++;
+  if (n === 0 || nRows < 2 || nCols < 2) return Number.NaN;
   // sum (O - E)^2 / E over every cell equals n * (sum O^2 / (row * col) - 1) over the observed cells only.
   let s = 0;
   for (const [k, c] of joint) {
     const x = Math.floor(k / ySize);
-    s += (c * c) / (rows.get(x)! * cols.get(k - x * ySize)!);
+    s += (c * c) / (rows[x]! * cols[k - x * ySize]!);
   }
   const chi2 = Math.max(0, n * (s - 1));
-  return Math.sqrt(chi2 / (n * (Math.min(rows.size, cols.size) - 1)));
+  return Math.sqrt(chi2 / (n * (Math.min(nRows, nCols) - 1)));
 }
 
 /**
