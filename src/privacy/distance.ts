@@ -26,81 +26,51 @@ export interface NearestResult {
 export function nearestDistances(query: MixedRecords, reference: MixedRecords, options: { excludeSelf?: boolean } = {}): NearestResult {
   const nq = query.length;
   const nr = reference.length;
-  const nearest = new Float64Array(nq).fill(Number.POSITIVE_INFINITY);
-  const second = new Float64Array(nq).fill(Number.POSITIVE_INFINITY);
-  const index = new Int32Array(nq).fill(-1);
   const dn = query.numeric.length;
   const dc = query.categorical.length;
-  const d2 = new Float64Array(nr);
-  // Nulls are split out once so the inner loops over the reference stay branch-light.
-  const refNull = reference.numeric.map((col) => Uint8Array.from(col, (v) => (Number.isNaN(v) ? 1 : 0)));
-  const refFilled = reference.numeric.map((col) => Float64Array.from(col, (v) => (Number.isNaN(v) ? 0 : v)));
-  const refHasNull = refNull.map((col) => col.some((v) => v === 1));
-  // Categorical distance starts at "every feature differs" and is taken back for the reference records that share
-  // the query's code: the work is the number of matches, not the number of reference records.
-  const byCode = reference.categorical.map(codeIndex);
-  const allDiffer = 2 * dc;
+  const nearest = new Float64Array(nq);
+  const second = new Float64Array(nq);
+  const index = new Int32Array(nq);
+  // Reference records row by row, so one record's features sit together and a search can stop early on it.
+  const refNum = new Float64Array(nr * dn);
+  const refCat = new Int32Array(nr * dc);
+  for (let j = 0; j < dn; j++) for (let r = 0, col = reference.numeric[j]!; r < nr; r++) refNum[r * dn + j] = col[r]!;
+  for (let j = 0; j < dc; j++) for (let r = 0, col = reference.categorical[j]!; r < nr; r++) refCat[r * dc + j] = col[r]!;
+  const qNum = new Float64Array(dn);
+  const qCat = new Int32Array(dc);
+  const skipSelf = options.excludeSelf === true;
   for (let q = 0; q < nq; q++) {
-    d2.fill(allDiffer);
-    for (let j = 0; j < dn; j++) {
-      const qv = query.numeric[j]![q]!;
-      const col = refFilled[j]!;
-      const nulls = refNull[j]!;
-      if (Number.isNaN(qv)) {
-        for (let r = 0; r < nr; r++) d2[r]! += nulls[r]! === 1 ? 0 : 1;
-      } else if (!refHasNull[j]) {
-        for (let r = 0; r < nr; r++) {
-          const diff = qv - col[r]!;
-          d2[r]! += diff * diff;
-        }
-      } else {
-        for (let r = 0; r < nr; r++) {
-          const diff = qv - col[r]!;
-          d2[r]! += nulls[r]! === 1 ? 1 : diff * diff;
-        }
-      }
-    }
-    for (let j = 0; j < dc; j++) {
-      const { start, rows } = byCode[j]!;
-      const qc = query.categorical[j]![q]! - byCode[j]!.min;
-      if (qc < 0 || qc >= start.length - 1) continue;
-      for (let k = start[qc]!, end = start[qc + 1]!; k < end; k++) d2[rows[k]!]! -= 2;
-    }
+    for (let j = 0; j < dn; j++) qNum[j] = query.numeric[j]![q]!;
+    for (let j = 0; j < dc; j++) qCat[j] = query.categorical[j]![q]!;
     let b1 = Number.POSITIVE_INFINITY;
     let b2 = Number.POSITIVE_INFINITY;
     let bi = -1;
-    for (let r = 0; r < nr; r++) {
-      if (options.excludeSelf === true && r === q) continue;
-      const v = d2[r]!;
-      if (v < b1) {
+    // A record is left as soon as its partial squared distance reaches the second-best so far: every feature adds
+    // a non-negative amount, so it can no longer be one of the two nearest. Categories first, they add the most.
+    records: for (let r = 0; r < nr; r++) {
+      if (skipSelf && r === q) continue;
+      let s = 0;
+      for (let j = 0, o = r * dc; j < dc; j++) if (refCat[o + j] !== qCat[j]) s += 2;
+      if (s >= b2) continue;
+      for (let j = 0, o = r * dn; j < dn; j++) {
+        const a = qNum[j]!;
+        const b = refNum[o + j]!;
+        const d = a - b;
+        // NaN is null: null against a value adds 1, null against null nothing.
+        s += d === d ? d * d : Number.isNaN(a) === Number.isNaN(b) ? 0 : 1;
+        if ((j & 3) === 3 && s >= b2) continue records;
+      }
+      if (s < b1) {
         b2 = b1;
-        b1 = v;
+        b1 = s;
         bi = r;
-      } else if (v < b2) b2 = v;
+      } else if (s < b2) b2 = s;
     }
     nearest[q] = Math.sqrt(b1);
     second[q] = Math.sqrt(b2);
     index[q] = bi;
   }
   return { nearest, second, index };
-}
-
-/** Reference record indices grouped by categorical code (counting sort): rows[start[c - min] .. start[c - min + 1]). */
-function codeIndex(codes: Int32Array): { min: number; start: Int32Array; rows: Int32Array } {
-  let min = 0;
-  let max = -1;
-  for (let r = 0; r < codes.length; r++) {
-    const c = codes[r]!;
-    if (r === 0 || c < min) min = c;
-    if (r === 0 || c > max) max = c;
-  }
-  const start = new Int32Array(max - min + 2);
-  for (let r = 0; r < codes.length; r++) start[codes[r]! - min + 1]!++;
-  for (let c = 1; c < start.length; c++) start[c]! += start[c - 1]!;
-  const fill = start.slice(0, -1);
-  const rows = new Int32Array(codes.length);
-  for (let r = 0; r < codes.length; r++) rows[fill[codes[r]! - min]!++] = r;
-  return { min, start, rows };
 }
 
 /** The `p`-quantile (0..1) of some numbers, linearly interpolated as numpy does by default; non-finite values are left out. */
