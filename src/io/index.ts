@@ -31,7 +31,7 @@ export type { TableWriter, WriteOptions, WriteResult } from './writer.js';
 export type { WriteTarget } from './byte-sink.js';
 export type { CsvWriteOptions } from './csv-writer.js';
 export type { ParquetWriteOptions } from './parquet-writer.js';
-export { readBatches, readBatchesFromStream, readTable } from './reader.js';
+export { readBatches, readBatchesFromStream, readTable, readTableSample } from './reader.js';
 export type { ReadOptions } from './reader.js';
 export type { EncodingOption } from './text-decode.js';
 export { sniffDelimiter, CSV_DELIMITERS } from './csv-reader.js';

@@ -1,13 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { noEvents, SynthError, type EventSink, type RecordBatch, type Table } from '../core/index.js';
+import { noEvents, SynthError, type EventSink, type RecordBatch, type Seed, type Table } from '../core/index.js';
 import { csvRawBatches } from './csv-reader.js';
 import { READ_FORMATS, readFormatFromPath, type ReadFormat } from './format.js';
 import type { CellMode } from './infer.js';
 import { jsonlRawBatches, jsonRawBatches, yamlRawBatches } from './json-reader.js';
 import { openParquet } from './parquet-reader.js';
 import type { RawBatch, RawSource } from './raw-source.js';
+import { reservoirSource } from './reservoir.js';
 import { decodeText, type DecodeState, type EncodingOption } from './text-decode.js';
 import { collectTable, typeBatches } from './typing.js';
 import { xlsxRawBatches } from './xlsx-reader.js';
@@ -174,4 +175,18 @@ export async function readTable(path: string, options: ReadOptions = {}): Promis
   const format = options.format ?? readFormatFromPath(path);
   const { src, mode } = await openSource(await fileInput(path), format, options);
   return collectTable(src, mode);
+}
+
+/**
+ * Reads at most `maxRows` rows of a table file as a uniform sample drawn while streaming (seeded, in file order),
+ * for learning from files too big to hold: kinds are inferred from the sample. `rowsSeen` counts the whole file.
+ * @example const { table, rowsSeen } = await readTableSample('big.csv', { maxRows: 200_000, seed: 1 })
+ */
+export async function readTableSample(path: string, options: ReadOptions & { readonly maxRows: number; readonly seed: Seed }): Promise<{ table: Table; rowsSeen: number }> {
+  const { maxRows, seed, ...rest } = options;
+  const format = rest.format ?? readFormatFromPath(path);
+  const { src, mode } = await openSource(await fileInput(path), format, rest);
+  const count = { rowsSeen: 0 };
+  const table = await collectTable(reservoirSource(src, maxRows, seed, count), mode);
+  return { table, rowsSeen: count.rowsSeen };
 }

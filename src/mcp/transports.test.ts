@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -78,15 +79,48 @@ describe('MCP over streamable HTTP', () => {
     expect((await fetch(http.url)).status).toBe(405);
   });
 
-  it('refuses a request for another host name (DNS rebinding)', async () => {
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = request(http.url, { method: 'POST', headers: { host: 'evil.example:80', 'content-type': 'application/json', accept: 'application/json, text/event-stream' } }, (res) => {
+  it('refuses a request for another host name (DNS rebinding) unless it carries a valid key', async () => {
+    expect(await postWithHost('evil.example:80')).toBe(403);
+    const { secret } = await store.createKey({ user: 'ann', role: 'qa-engineer', project: 'p1' });
+    // A rebound page cannot know a key, and a keyed client may reach the endpoint by any name.
+    expect(await postWithHost('mcp.example:80', { authorization: `Bearer ${secret}` })).toBe(200);
+  });
+
+  function postWithHost(host: string, headers: Record<string, string> = {}): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      const req = request(http.url, { method: 'POST', headers: { ...headers, host, 'content-type': 'application/json', accept: 'application/json, text/event-stream' } }, (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
       });
       req.on('error', reject);
       req.end(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }));
     });
-    expect(status).toBe(403);
-  });
+  }
+
+});
+
+describe('the HTTP entry point', () => {
+  it('binds --host and says on stderr that keys are required when local mode is off', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/mcp/main.ts', '--http', '--port', '0', '--host', '127.0.0.1'], {
+      env: { ...process.env, SYNTHDATA_DATA_DIR: join(dir, 'entry-data'), SYNTHDATA_LOCAL_MODE: 'false' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        let err = '';
+        child.stderr.on('data', (chunk: Buffer) => {
+          err += chunk.toString();
+          if (err.includes('\n')) resolve(err.split('\n')[0]!);
+        });
+        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${err}`)));
+      });
+      expect(line).toMatch(/^synthdata MCP serving streamable HTTP on http:\/\/127\.0\.0\.1:\d+\/mcp /);
+      expect(line).toMatch(/every request needs an API key/);
+      const url = /(http:\S+\/mcp)/.exec(line)![1]!;
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }) });
+      expect(res.status).toBe(401);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 30_000);
 });

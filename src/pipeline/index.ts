@@ -9,6 +9,8 @@ export { loadConfig, DEFAULT_CONFIG } from './config.js';
 export type { SynthConfig, PartialConfig } from './config.js';
 export { LOCAL_ACTOR } from './context.js';
 export type { OpContext } from './context.js';
+export { ACCESS_RULES, allows, apiKeyOf, isLoopback, recordDenial, requireRole, resolveActor } from './access.js';
+export type { AccessDeps, AccessRule, AccessTarget, Credentials } from './access.js';
 export { createKey, listKeys, revokeKey, createKeyInputSchema } from './ops/keys.js';
 export { exportAudit, verifyAudit, AUDIT_EXPORT_FORMATS } from './ops/audit.js';
 export { pipelineHistory, getRun, historyInputSchema } from './ops/history.js';

@@ -54,3 +54,22 @@ describe('role x endpoint matrix', () => {
     expect(denied.length).toBeGreaterThanOrEqual(expected);
   });
 });
+
+describe('a run dataset reached through its artifact link', () => {
+  it('is refused to a role that may read runs but not export them, and served to one that may', async () => {
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/syntheticDataPipeline', headers: { authorization: `Bearer ${keys['qa-engineer']}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ schema: { type: 'object', properties: { n: { type: 'integer', minimum: 1, maximum: 9 } }, required: ['n'] }, rowCount: 20, seed: 1, options: { visualizations: [] } }),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const runId = (res.json() as { runId: string }).runId;
+    const dataset = (await t.store.listArtifacts(runId, 'p1')).find((a) => a.kind === 'dataset')!;
+    const url = `/api/runs/${runId}/artifacts/${dataset.id}`;
+    const compliance = await t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${keys['compliance-admin']}` } });
+    expect(compliance.statusCode).toBe(403);
+    expect(compliance.json()).toMatchObject({ code: 'AUTH_FORBIDDEN' });
+    const qa = await t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${keys['qa-engineer']}` } });
+    expect(qa.statusCode).toBe(200);
+    expect(qa.body.split('\n')[0]).toBe('n');
+  });
+});

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { SynthError, systemClock } from '../../core/index.js';
 import { fitFile } from '../../pipeline/index.js';
-import { parseSeed } from '../options.js';
+import { parsePositiveInt, parseSeed } from '../options.js';
 import { progressSink } from '../progress.js';
 
 interface FitFlags {
@@ -10,6 +10,7 @@ interface FitFlags {
   epsilon?: string;
   seed?: string;
   keepRare?: boolean;
+  maxFitRows?: string;
   quiet?: boolean;
   json?: boolean;
 }
@@ -33,6 +34,7 @@ export function register(program: Command): void {
     .option('--epsilon <e>', 'differential privacy budget, 0.1 to 10 (bayes-net)')
     .option('--seed <seed>', 'seed for a reproducible fit (printed when not given)')
     .option('--keep-rare', 'keep categories seen in fewer than 5 rows (merged by default)')
+    .option('--max-fit-rows <n>', 'learn from at most this many rows, sampled uniformly from a bigger file (default 250000)')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--json', 'print the result as JSON')
     .action(async (data: string, flags: FitFlags) => {
@@ -45,6 +47,7 @@ export function register(program: Command): void {
           ...(flags.epsilon !== undefined ? { epsilon: parseEpsilon(flags.epsilon)! } : {}),
           ...(flags.seed !== undefined ? { seed: parseSeed(flags.seed)! } : {}),
           ...(flags.keepRare ? { rareThreshold: 0 } : {}),
+          ...(flags.maxFitRows !== undefined ? { maxFitRows: parsePositiveInt('--max-fit-rows', flags.maxFitRows) } : {}),
           clock: systemClock,
           onEvent: progress,
         });
@@ -56,7 +59,7 @@ export function register(program: Command): void {
         }
         const kinds = result.columns.map((c) => `${c.name}: ${c.kind}`).join(', ');
         process.stderr.write(
-          `fitted ${result.synthesizer} on ${result.rows.toLocaleString('en-US')} rows in ${(result.durationMs / 1000).toFixed(2)} s -> ${result.path}\n` +
+          `fitted ${result.synthesizer} on ${result.rows.toLocaleString('en-US')} rows${result.inputRows > result.rows ? ` (a uniform sample of ${result.inputRows.toLocaleString('en-US')})` : ''} in ${(result.durationMs / 1000).toFixed(2)} s -> ${result.path}\n` +
             `columns: ${kinds}\n` +
             `seed ${result.seed}${result.epsilon !== null ? `, differentially private with epsilon ${result.epsilon}` : ''}\n`,
         );

@@ -15,6 +15,7 @@ interface SynthesiseFlags {
   epsilon?: string;
   seed?: string;
   keepRare?: boolean;
+  maxFitRows?: string;
   quiet?: boolean;
   json?: boolean;
 }
@@ -25,7 +26,8 @@ function common(cmd: Command): Command {
     .option('--synthesizer <name>', 'cart (default), gaussian-copula or bayes-net')
     .option('--epsilon <e>', 'differential privacy budget, 0.1 to 10 (bayes-net)')
     .option('--seed <seed>', 'seed for reproducible output')
-    .option('--keep-rare', 'keep categories seen in fewer than 5 rows (merged by default)');
+    .option('--keep-rare', 'keep categories seen in fewer than 5 rows (merged by default)')
+    .option('--max-fit-rows <n>', 'learn from at most this many rows, sampled uniformly from a bigger input (default 250000)');
 }
 
 function learnOptions(flags: SynthesiseFlags) {
@@ -35,6 +37,7 @@ function learnOptions(flags: SynthesiseFlags) {
     ...(flags.epsilon !== undefined ? { epsilon: parseEpsilon(flags.epsilon)! } : {}),
     ...(flags.seed !== undefined ? { seed: parseSeed(flags.seed)! } : {}),
     ...(flags.keepRare ? { rareThreshold: 0 } : {}),
+    ...(flags.maxFitRows !== undefined ? { maxFitRows: parsePositiveInt('--max-fit-rows', flags.maxFitRows) } : {}),
     clock: systemClock,
   };
 }
@@ -56,6 +59,7 @@ export function register(program: Command): void {
       '  --epsilon <e>          differential privacy budget, 0.1 to 10 (bayes-net)',
       '  --seed <seed>          seed for reproducible output',
       '  --keep-rare            keep categories seen in fewer than 5 rows',
+      '  --max-fit-rows <n>     learn from at most n rows, sampled from a bigger input (default 250000)',
       '',
       'Example: synthdata synthesise --input interviews.csv --output synthetic.csv',
     ].join('\n'));

@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { SynthError } from '../../core/index.js';
 import { TABLE_FORMATS, openWriter, readBatchesFromStream, readFormatFromPath, type TableFormat } from '../../io/index.js';
 import type { ArtifactRecord } from '../../store/index.js';
+import { ACCESS_RULES, requireRole } from '../access.js';
 import type { OpContext } from '../context.js';
 import { mediaTypeOf } from './staging.js';
 
@@ -20,6 +21,9 @@ export interface ExportedDataset {
 export async function exportDataset(ctx: OpContext, input: { runId: string; format?: string }): Promise<ExportedDataset> {
   const run = await ctx.store.getRun(input.runId, ctx.actor.project);
   if (!run) throw new SynthError('NOT_FOUND', `no run "${input.runId}" in project "${ctx.actor.project}"`, { path: 'runId' });
+  // Every way to a dataset (the download route, the run's artifact link, an MCP resource) comes through here, so
+  // the export rule is checked here too: a role that may read runs but not export them cannot fetch the rows.
+  await requireRole(() => ctx.store, ctx.actor, ACCESS_RULES.exportDataset, { resource: `the dataset of run ${run.id}` }, undefined);
   const audit = (event: 'ExportTriggered' | 'ExportBlocked', fields: Record<string, unknown>) =>
     ctx.store.appendAudit({ event, user: ctx.actor.user, role: ctx.actor.role, project: ctx.actor.project, runId: run.id, schemaFingerprint: run.schemaFingerprint, fields });
   if (run.status === 'blocked') {

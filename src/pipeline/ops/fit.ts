@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { SynthError, systemClock, type Clock, type EventSink, type Seed, type Table } from '../../core/index.js';
-import { readTable } from '../../io/index.js';
+import { normalizeSeed, SynthError, seedFromClock, systemClock, type Clock, type EventSink, type Seed, type Table } from '../../core/index.js';
+import { readTableSample } from '../../io/index.js';
 import { fitModel, parseModel, profileTable, synthesizerNames, type ModelDocument } from '../../learn/index.js';
 
 /** Input of {@link fitFile}. */
@@ -19,6 +19,8 @@ export interface FitFileInput {
   rareThreshold?: number;
   /** Synthesizer-specific options. */
   options?: Record<string, unknown>;
+  /** Most rows to learn from; a larger file is sampled uniformly (default 250,000). */
+  maxFitRows?: number;
   clock?: Clock;
   onEvent?: EventSink;
 }
@@ -29,6 +31,8 @@ export interface FitFileOutput {
   synthesizer: string;
   seed: string;
   rows: number;
+  /** Rows in the file; more than `rows` when the fit learned from a sample of them. */
+  inputRows: number;
   columns: { name: string; kind: string }[];
   epsilon: number | null;
   durationMs: number;
@@ -49,6 +53,7 @@ export const fitFileInputSchema = {
     seed: { type: ['integer', 'string'] },
     rareThreshold: { type: 'integer', minimum: 0, description: 'Categories seen in fewer rows are merged; 0 keeps them all.' },
     options: { type: 'object' },
+    maxFitRows: { type: 'integer', minimum: 1, description: 'Most rows to learn from; a larger file is sampled uniformly (default 250000).' },
   },
 } as const;
 
@@ -57,25 +62,46 @@ export const fitFileOutputSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   title: 'fit output',
   type: 'object',
-  required: ['path', 'synthesizer', 'seed', 'rows', 'columns', 'epsilon', 'durationMs'],
+  required: ['path', 'synthesizer', 'seed', 'rows', 'inputRows', 'columns', 'epsilon', 'durationMs'],
   properties: {
     path: { type: 'string' },
     synthesizer: { type: 'string' },
     seed: { type: 'string' },
     rows: { type: 'integer' },
+    inputRows: { type: 'integer' },
     columns: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, kind: { type: 'string' } } } },
     epsilon: { type: ['number', 'null'] },
     durationMs: { type: 'number' },
   },
 } as const;
 
-/** Reads a sample table for learning: CSV values stay text, so the profiler sees each column's own spelling. */
-export async function readLearnTable(path: string, onEvent?: EventSink): Promise<Table> {
-  const table = await readTable(path, { typeInference: false, ...(onEvent ? { onEvent } : {}) });
+/** Rows a synthesizer learns from at most, by default: a larger file is sampled uniformly while it streams. */
+export const DEFAULT_MAX_FIT_ROWS = 250_000;
+
+/** What {@link readLearnTable} read: the rows to learn from, and how many the file holds. */
+export interface LearnTable {
+  readonly table: Table;
+  readonly rowsSeen: number;
+}
+
+/**
+ * Reads a sample table for learning: CSV values stay text, so the profiler sees each column's own spelling. A file
+ * of more than `maxRows` rows (default {@link DEFAULT_MAX_FIT_ROWS}) is streamed and a uniform, seeded sample of
+ * that many rows is kept, so a 2 GB file is never held in memory; a warning event says so.
+ */
+export async function readLearnTable(path: string, options: { onEvent?: EventSink; maxRows?: number; seed: string }): Promise<LearnTable> {
+  const maxRows = options.maxRows ?? DEFAULT_MAX_FIT_ROWS;
+  if (!Number.isInteger(maxRows) || maxRows < 1) {
+    throw new SynthError('INVALID_ARGUMENT', `the most rows to learn from must be a whole number of at least 1, got ${maxRows}`, { path: '/maxFitRows', received: maxRows });
+  }
+  const { table, rowsSeen } = await readTableSample(path, { typeInference: false, maxRows, seed: options.seed, ...(options.onEvent ? { onEvent: options.onEvent } : {}) });
   if (table.length === 0) {
     throw new SynthError('IO_EMPTY', `"${path}" has no data rows`, { path, hint: 'Provide a table with a header and at least one data row.' });
   }
-  return table;
+  if (rowsSeen > table.length) {
+    options.onEvent?.({ type: 'warning', step: 'read', path, message: `learning from a uniform sample of ${table.length.toLocaleString('en-US')} of the ${rowsSeen.toLocaleString('en-US')} rows (raise the limit with --max-fit-rows)` });
+  }
+  return { table, rowsSeen };
 }
 
 /** Writes JSON to `path` through a temp file and a rename, so no partial file is left. */
@@ -114,13 +140,15 @@ export async function readModelFile(path: string): Promise<ModelDocument> {
 export async function fitFile(input: FitFileInput): Promise<FitFileOutput> {
   const clock = input.clock ?? systemClock;
   const started = clock.now();
-  const table = await readLearnTable(input.dataPath, input.onEvent);
+  // The seed is settled before reading: it also draws the sample of a file too big to learn from whole.
+  const seed = normalizeSeed(input.seed ?? seedFromClock(clock.now()));
+  const { table, rowsSeen } = await readLearnTable(input.dataPath, { seed, ...(input.maxFitRows !== undefined ? { maxRows: input.maxFitRows } : {}), ...(input.onEvent ? { onEvent: input.onEvent } : {}) });
   const profile = profileTable(table);
   const model = fitModel(table, {
     profile,
+    seed,
     ...(input.synthesizer !== undefined ? { synthesizer: input.synthesizer } : {}),
     ...(input.epsilon !== undefined ? { epsilon: input.epsilon } : {}),
-    ...(input.seed !== undefined ? { seed: input.seed } : {}),
     ...(input.rareThreshold !== undefined ? { rareThreshold: input.rareThreshold } : {}),
     ...(input.options !== undefined ? { options: input.options } : {}),
     ...(input.onEvent ? { onEvent: input.onEvent } : {}),
@@ -132,6 +160,7 @@ export async function fitFile(input: FitFileInput): Promise<FitFileOutput> {
     synthesizer: model.synthesizer,
     seed: model.seed,
     rows: model.rows,
+    inputRows: rowsSeen,
     columns: profile.columns.map((c) => ({ name: c.name, kind: c.kind })),
     epsilon: model.privacy?.epsilon ?? null,
     durationMs: clock.now() - started,

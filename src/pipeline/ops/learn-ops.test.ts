@@ -36,6 +36,25 @@ describe('fit, sample and synthesise ops', () => {
     expect(lines.slice(1).every((l) => l.startsWith('Adelie,'))).toBe(true);
   });
 
+  it('learns from a seeded uniform sample of a file bigger than maxFitRows, and says so', async () => {
+    const warnings: string[] = [];
+    const onEvent = (e: { type: string; message?: string }) => {
+      if (e.type === 'warning' && e.message !== undefined) warnings.push(e.message);
+    };
+    const out = join(dir, 'sampled.json');
+    const fit = await fitFile({ dataPath: PENGUINS, out, seed: 4, maxFitRows: 120, onEvent });
+    expect(fit).toMatchObject({ rows: 120, inputRows: 344 });
+    expect(warnings.some((w) => w.includes('120 of the 344 rows'))).toBe(true);
+    const again = join(dir, 'sampled-again.json');
+    await fitFile({ dataPath: PENGUINS, out: again, seed: 4, maxFitRows: 120 });
+    const strip = (path: string) => JSON.stringify({ ...(JSON.parse(readFileSync(path, 'utf8')) as object), createdAt: null });
+    expect(strip(again)).toBe(strip(out));
+    // synthesise makes as many rows as the file holds, not as the sample.
+    const synth = await synthesiseFile({ inputPath: PENGUINS, outputPath: join(dir, 'sampled.csv'), seed: 4, maxFitRows: 120 });
+    expect(synth).toMatchObject({ rows: 344, inputRows: 344 });
+    expect(await codeOf(fitFile({ dataPath: PENGUINS, out, maxFitRows: 0 }))).toBe('INVALID_ARGUMENT');
+  });
+
   it('writes the format of the extension', async () => {
     const out = join(dir, 'out.jsonl');
     const r = await synthesiseFile({ inputPath: PENGUINS, outputPath: out, count: 20, seed: 2 });

@@ -1,4 +1,4 @@
-import { systemClock, type Cell, type Clock, type EventSink, type Seed } from '../../core/index.js';
+import { normalizeSeed, seedFromClock, systemClock, type Cell, type Clock, type EventSink, type Seed } from '../../core/index.js';
 import type { TableFormat } from '../../io/index.js';
 import { fitModel, sampleModel } from '../../learn/index.js';
 import { readLearnTable } from './fit.js';
@@ -15,6 +15,8 @@ export interface SynthesiseInput {
   epsilon?: number;
   seed?: Seed;
   rareThreshold?: number;
+  /** Most rows to learn from; a larger input is sampled uniformly (default 250,000). */
+  maxFitRows?: number;
   format?: TableFormat;
   clock?: Clock;
   onEvent?: EventSink;
@@ -48,6 +50,7 @@ export const synthesiseInputSchema = {
     epsilon: { type: 'number', minimum: 0.1, maximum: 10 },
     seed: { type: ['integer', 'string'] },
     rareThreshold: { type: 'integer', minimum: 0 },
+    maxFitRows: { type: 'integer', minimum: 1, description: 'Most rows to learn from; a larger input is sampled uniformly (default 250000).' },
     format: { enum: ['csv', 'json', 'jsonl', 'parquet', 'yaml'] },
   },
 } as const;
@@ -72,17 +75,18 @@ export const synthesiseOutputSchema = {
 
 async function fitAndSample(input: Omit<SynthesiseInput, 'outputPath'>) {
   const clock = input.clock ?? systemClock;
-  const table = await readLearnTable(input.inputPath, input.onEvent);
+  const seed = normalizeSeed(input.seed ?? seedFromClock(clock.now()));
+  const { table, rowsSeen } = await readLearnTable(input.inputPath, { seed, ...(input.maxFitRows !== undefined ? { maxRows: input.maxFitRows } : {}), ...(input.onEvent ? { onEvent: input.onEvent } : {}) });
   const model = fitModel(table, {
+    seed,
     ...(input.synthesizer !== undefined ? { synthesizer: input.synthesizer } : {}),
     ...(input.epsilon !== undefined ? { epsilon: input.epsilon } : {}),
-    ...(input.seed !== undefined ? { seed: input.seed } : {}),
     ...(input.rareThreshold !== undefined ? { rareThreshold: input.rareThreshold } : {}),
     ...(input.onEvent ? { onEvent: input.onEvent } : {}),
     clock,
   });
-  const synthetic = sampleModel(model, input.count ?? table.length, { ...(input.onEvent ? { onEvent: input.onEvent } : {}), clock });
-  return { model, synthetic, inputRows: table.length };
+  const synthetic = sampleModel(model, input.count ?? rowsSeen, { ...(input.onEvent ? { onEvent: input.onEvent } : {}), clock });
+  return { model, synthetic, inputRows: rowsSeen };
 }
 
 /**
