@@ -99,6 +99,8 @@ export function register(program: Command): void {
         process.stderr.write(
           `run ${result.runId}: ${result.status}, ${result.rowCount.toLocaleString('en-US')} rows, seed ${result.seed}\n` +
             `verdict ${ev.verdict.toUpperCase()}${ev.score === null ? '' : ` (score ${ev.score.toFixed(3)})`}: ${ev.properties.map((p) => `${p.name} ${p.verdict}`).join(', ')}\n` +
+            // A property's score can be high while one of its checks fails: say which, so the verdict explains itself.
+            ev.properties.filter((p) => p.verdict !== 'pass' && p.reason !== '').map((p) => `  ${p.name} ${p.verdict}: ${p.reason}\n`).join('') +
             `PII: ${result.pii.totalFindings} finding(s) under policy "${result.pii.policy}"${result.pii.blocked ? ', dataset BLOCKED' : ''}\n` +
             result.files.map((f) => `  ${f}`).join('\n') + '\n',
         );
