@@ -1,9 +1,26 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
+import { isSafeNumber, parse as parseLossless } from 'lossless-json';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { SynthError, type Cell } from '../core/index.js';
 import { jsonErrorOffset } from './json-position.js';
 import type { RawBatch, RawReadOptions } from './raw-source.js';
+
+const LONG_DIGITS = /\d{16}/;
+const INTEGER = /^-?\d+$/;
+
+/** Integers beyond 2^53 as BigInt (the typing stage keeps them exact as text), every other number as JSON.parse reads it. */
+function exactNumber(text: string): number | bigint {
+  return INTEGER.test(text) && !isSafeNumber(text) ? BigInt(text) : Number(text);
+}
+
+/**
+ * JSON.parse, except that an integer too big for a double (an 18-digit id) is kept exact. Only text with a run of 16
+ * digits can hold one, so everything else takes the native parser.
+ */
+export function parseJsonExact(text: string): unknown {
+  return LONG_DIGITS.test(text) ? parseLossless(text, undefined, exactNumber) : JSON.parse(text);
+}
 
 /** Gathers row objects into raw batches, growing the column list as new keys appear (first-seen order). */
 class RowCollector {
@@ -78,7 +95,7 @@ export function* jsonRawBatches(text: string, options: RawReadOptions): Generato
   if (text.trim() === '') throw new SynthError('IO_EMPTY', `"${name}" is empty.`, { path: name });
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    doc = parseJsonExact(text);
   } catch (e) {
     const offset = jsonErrorOffset(text);
     const at = offset < 0 ? undefined : position(text, offset);
@@ -128,7 +145,7 @@ export async function* jsonlRawBatches(text: AsyncIterable<string>, options: Raw
       if (line.trim() === '') continue;
       let row: unknown;
       try {
-        row = JSON.parse(line);
+        row = parseJsonExact(line);
       } catch (e) {
         const col = Math.max(0, jsonErrorOffset(line)) + 1;
         throw new SynthError('IO_PARSE', `"${name}" line ${lineNo} is not valid JSON: ${(e as Error).message}`, { path: `${name}:${lineNo}:${col}`, cause: e, hint: 'Each line must hold one complete JSON object.' });

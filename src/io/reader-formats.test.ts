@@ -73,6 +73,20 @@ describe('JSON, JSONL and YAML readers', () => {
     expect((await errorOf(readTable(file('\n', 'jsonl')))).code).toBe('IO_EMPTY');
   });
 
+  it('keeps 18-digit integers of JSON and JSONL exact, as text, and other numbers as numbers', async () => {
+    const rows = '{"id": 123456789012345678, "n": 1.25, "small": 42, "note": "no. 12345678901234567"}';
+    for (const t of [await readTable(file(`[${rows}, {"id": 923456789012345679, "n": 2, "small": 7, "note": "x"}]`, 'json')), await readTable(file(`${rows}\n{"id": 923456789012345679, "n": 2, "small": 7, "note": "x"}\n`, 'jsonl'))]) {
+      expect(col(t, 'id')).toEqual(['123456789012345678', '923456789012345679']);
+      expect(t.fields.find((f) => f.name === 'id')!.kind).toBe('string');
+      expect(col(t, 'n')).toEqual([1.25, 2]);
+      expect(col(t, 'small')).toEqual([42, 7]);
+      expect(col(t, 'note')).toEqual(['no. 12345678901234567', 'x']);
+    }
+    const bad = await errorOf(readTable(file('{"id": 123456789012345678,}\n', 'jsonl')));
+    expect(bad).toMatchObject({ code: 'IO_PARSE' });
+    expect(bad.path).toMatch(/:1:\d+$/);
+  });
+
   it('reads YAML sequences of mappings with the core schema (yes stays a string, big ints exact)', async () => {
     const t = await readTable(file('- id: 123456789012345678\n  ok: yes\n  n: 1\n- id: 923456789012345678\n  ok: no\n  n: 2\n', 'yaml'));
     expect(t.fields.map((f) => [f.name, f.kind])).toEqual([['id', 'string'], ['ok', 'boolean'], ['n', 'integer']]);
