@@ -5,10 +5,10 @@ import { batchEncoder, type TableFormat } from '../io/index.js';
 import { encodeRange } from './encode-range.js';
 
 /** Whole blocks per task: large enough that messages are few, small enough that the pool keeps memory flat. */
-const TASK_BLOCKS = 4;
+const TASK_BLOCKS = 2;
 
-/** Tasks done but not yet written that the pool may hold beyond two per thread (each about 1.5 MB of CSV). */
-const AHEAD_TASKS = 8;
+/** Tasks done but not yet written that the pool may hold beyond two per thread (each under 1 MB of CSV). */
+const AHEAD_TASKS = 4;
 
 /** What an encoding worker is told once: enough to compile the very same plan, and the output format. */
 export interface EncodeSetup {
@@ -33,9 +33,16 @@ export function canEncodeInWorkers(plan: Plan, format: TableFormat, workers: num
 }
 
 
-/** Starts one worker on `generate-worker` beside this file. */
-function startWorker(setup: EncodeSetup): Worker {
-  return startModuleWorker(import.meta.url, 'generate-worker', setup);
+/** Starts one worker on `generate-worker` beside this file, its old-generation heap capped at `heapMb` when given. */
+function startWorker(setup: EncodeSetup, heapMb: number | undefined): Worker {
+  // A small young generation too: the thread's garbage is short-lived strings, and V8 sizes both spaces for speed,
+  // not for a process that should stay under a few hundred MB whatever the row count.
+  return startModuleWorker(import.meta.url, 'generate-worker', setup, heapMb === undefined ? undefined : { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16 });
+}
+
+/** True when a failure of {@link encodedInWorkers} is a worker that ran out of its heap. */
+export function isWorkerOutOfMemory(e: unknown): boolean {
+  return e instanceof SynthError && (e.cause as { code?: unknown } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 }
 
 /**
@@ -45,7 +52,7 @@ function startWorker(setup: EncodeSetup): Worker {
  * functions of (seed, column, block) and CSV/JSONL rows encode alike wherever a batch starts, so the bytes equal
  * those of one thread. The pool keeps a bounded number of tasks ahead, so memory stays flat whatever the row count.
  */
-export async function* encodedInWorkers(plan: Plan, format: TableFormat, workers: number): AsyncGenerator<{ bytes: Uint8Array; rows: number }> {
+export async function* encodedInWorkers(plan: Plan, format: TableFormat, workers: number, heapMb?: number): AsyncGenerator<{ bytes: Uint8Array; rows: number }> {
   const { rows, batchSize } = plan.options;
   const setup: EncodeSetup = {
     schema: plan.source.schema,
@@ -55,7 +62,7 @@ export async function* encodedInWorkers(plan: Plan, format: TableFormat, workers
   const tasks: EncodeTask[] = [];
   const step = TASK_BLOCKS * BLOCK_ROWS;
   for (let from = 0, id = 0; from < rows; from += step, id++) tasks.push({ id, from, to: Math.min(rows, from + step) });
-  const pool = Array.from({ length: workers - 1 }, () => startWorker(setup));
+  const pool = Array.from({ length: workers - 1 }, () => startWorker(setup, heapMb));
   const encoder = batchEncoder(format, plan.fields)!;
   const results = new Map<number, Uint8Array>();
   const idle: Worker[] = [];

@@ -25,7 +25,7 @@ const schema = {
   },
 };
 
-// Five tasks of whole blocks: the worker thread is sent the first two, this thread takes the next while it waits.
+// Nine tasks of whole blocks: the worker thread is sent the first two, this thread takes the next while it waits.
 const ROWS = 70_000;
 
 describe('generateToFile with workers', () => {
@@ -50,8 +50,8 @@ describe('generateToFile with workers', () => {
       const one = await run(format, 1, 1000, `one.${format}`);
       const progress: number[] = [];
       const two = await run(format, 2, 777, `two.${format}`, progress);
-      // Progress by whole-block tasks (4 blocks of 4,096 rows), not by batch: the pool did the encoding.
-      expect(progress).toEqual([16_384, 32_768, 49_152, 65_536, ROWS]);
+      // Progress by whole-block tasks (2 blocks of 4,096 rows), not by batch: the pool did the encoding.
+      expect(progress).toEqual([8192, 16_384, 24_576, 32_768, 40_960, 49_152, 57_344, 65_536, ROWS]);
       expect(two.workers).toBe(2);
       expect(two.rows).toBe(ROWS);
       const [a, b] = await Promise.all([readFile(one.path!), readFile(two.path!)]);
@@ -70,6 +70,20 @@ describe('generateToFile with workers', () => {
       }
     }, 60_000);
   }
+
+  it('starts over in one thread, same bytes, when a worker runs out of its heap', async () => {
+    const warnings: string[] = [];
+    const one = await run('csv', 1, 2048, 'heap-one.csv');
+    const capped = await generateToFile({
+      schema, rows: ROWS, seed: 7, referenceDate: '2025-06-01', format: 'csv', workers: 2, workerHeapMb: 1, out: join(dir, 'heap-two.csv'),
+      onEvent: (e) => {
+        if (e.type === 'warning') warnings.push(e.message);
+      },
+    });
+    expect(warnings.join('\n')).toMatch(/ran out of its 1 MB heap/);
+    expect((await readFile(capped.path!)).equals(await readFile(one.path!))).toBe(true);
+    expect((await readdir(dir)).filter((f) => f.includes('.tmp'))).toEqual([]);
+  }, 60_000);
 
   it('fails on an unwritable output before starting workers, leaving nothing behind', async () => {
     const out = join(dir, 'fail', 'x.csv');

@@ -9,7 +9,7 @@ import { parseSchemaText } from '../../schema/index.js';
 import { compilePlan, runAsync } from '../../generate/index.js';
 import { batchEncoder, formatFromPath, openSink, openWriter, type TableFormat, type WriteResult, type WriteTarget } from '../../io/index.js';
 import type { Plan } from '../../generate/index.js';
-import { canEncodeInWorkers, encodedInWorkers } from '../encode-in-workers.js';
+import { canEncodeInWorkers, encodedInWorkers, isWorkerOutOfMemory } from '../encode-in-workers.js';
 
 /** Input of {@link generateToFile}. Exactly one of `schema` and `schemaPath`. */
 export interface GenerateToFileInput {
@@ -22,6 +22,12 @@ export interface GenerateToFileInput {
   out?: string;
   locale?: string;
   workers?: number;
+  /**
+   * Old-generation heap of each worker thread, in MB (default 64): keeps a 10M-row run's memory flat. When a file is
+   * the target, a worker that runs out of it makes the run start over in one thread; on standard output (which
+   * cannot be taken back) the threads are not capped.
+   */
+  workerHeapMb?: number;
   batchSize?: number;
   referenceDate?: string;
   maxRows?: number;
@@ -69,6 +75,7 @@ export const generateToFileInputSchema = {
     out: { type: 'string', description: 'Output path, or "-" for standard output.' },
     locale: { type: 'string' },
     workers: { type: 'integer', minimum: 1, maximum: 64 },
+    workerHeapMb: { type: 'integer', minimum: 1, description: 'Old-generation heap of each worker thread in MB (default 64).' },
     batchSize: { type: 'integer', minimum: 1, maximum: 65536 },
     referenceDate: { type: 'string', format: 'date', description: 'The day "now" means for dates; default today (UTC).' },
   },
@@ -140,19 +147,18 @@ export async function generateToFile(input: GenerateToFileInput): Promise<Genera
   const out = input.out ?? join(input.dataDir ?? '.synthdata', 'output', `${slug(titleOf(schema, input.schemaPath))}.${format}`);
   // The default location is ours to create; a folder the user named must already exist.
   const target = out === '-' ? { stream: input.stdout ?? process.stdout } : { path: out, createFolder: input.out === undefined };
-  let written: WriteResult;
+  let written: WriteResult | undefined;
   if (canEncodeInWorkers(plan, format, workers)) {
-    written = await writeEncodedInWorkers(plan, format, workers, target);
-  } else {
-    const writer = await openWriter(target, format, plan.fields);
+    const restartable = 'path' in target;
     try {
-      for await (const batch of runAsync(plan)) await writer.write(batch);
-      written = await writer.close();
+      written = await writeEncodedInWorkers(plan, format, workers, target, restartable ? (input.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB) : undefined);
     } catch (e) {
-      await writer.abort();
-      throw e;
+      // The file was never renamed into place: start over in this thread, which has no cap, for the same bytes.
+      if (!restartable || !isWorkerOutOfMemory(e)) throw e;
+      input.onEvent?.({ type: 'warning', step: 'generate', message: `a worker thread ran out of its ${input.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB} MB heap (very large rows?); generating in one thread instead` });
     }
   }
+  written ??= await writeInProcess(plan, format, target);
   return {
     path: out === '-' ? null : (written.path ?? out),
     format,
@@ -167,11 +173,26 @@ export async function generateToFile(input: GenerateToFileInput): Promise<Genera
   };
 }
 
+/** The worker threads' heap cap when none is given, in MB (see {@link GenerateFileInput.workerHeapMb}). */
+export const DEFAULT_WORKER_HEAP_MB = 64;
+
+/** Writes a run generated in this thread (and, for formats that need whole batches, its plan's own worker pool). */
+async function writeInProcess(plan: Plan, format: TableFormat, target: WriteTarget): Promise<WriteResult> {
+  const writer = await openWriter(target, format, plan.fields);
+  try {
+    for await (const batch of runAsync(plan)) await writer.write(batch);
+    return await writer.close();
+  } catch (e) {
+    await writer.abort();
+    throw e;
+  }
+}
+
 /**
  * Writes a CSV or JSONL run whose rows are generated and encoded in worker threads: the head once, then each
  * worker's bytes in row order, through the same atomic sink as the writer (no partial file on error).
  */
-async function writeEncodedInWorkers(plan: Plan, format: TableFormat, workers: number, target: WriteTarget): Promise<WriteResult> {
+async function writeEncodedInWorkers(plan: Plan, format: TableFormat, workers: number, target: WriteTarget, heapMb: number | undefined): Promise<WriteResult> {
   const encoder = batchEncoder(format, plan.fields)!;
   const sink = await openSink(target);
   const total = plan.options.rows;
@@ -180,7 +201,7 @@ async function writeEncodedInWorkers(plan: Plan, format: TableFormat, workers: n
     const head = encoder.head();
     if (head !== '') await sink.write(Buffer.from(head, 'utf8'));
     let done = 0;
-    for await (const part of encodedInWorkers(plan, format, workers)) {
+    for await (const part of encodedInWorkers(plan, format, workers, heapMb)) {
       if (part.bytes.length > 0) await sink.write(part.bytes);
       done += part.rows;
       onEvent?.({ type: 'progress', step: 'generate', done, total, unit: 'rows' });
