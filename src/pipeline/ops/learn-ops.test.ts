@@ -55,6 +55,16 @@ describe('fit, sample and synthesise ops', () => {
     expect(await codeOf(fitFile({ dataPath: PENGUINS, out, maxFitRows: 0 }))).toBe('INVALID_ARGUMENT');
   });
 
+  it('synthesise writes the rows that fit then sample write for the same seed', async () => {
+    const one = join(dir, 'one-shot.csv');
+    await synthesiseFile({ inputPath: PENGUINS, outputPath: one, seed: 12, count: 400 });
+    const model = join(dir, 'two-step.json');
+    await fitFile({ dataPath: PENGUINS, out: model, seed: 12 });
+    const two = join(dir, 'two-step.csv');
+    await sampleFile({ modelPath: model, rows: 400, out: two });
+    expect(readFileSync(one, 'utf8')).toBe(readFileSync(two, 'utf8'));
+  });
+
   it('writes the format of the extension', async () => {
     const out = join(dir, 'out.jsonl');
     const r = await synthesiseFile({ inputPath: PENGUINS, outputPath: out, count: 20, seed: 2 });

@@ -94,29 +94,44 @@ export async function sampleFile(input: SampleFileInput): Promise<SampleFileOutp
   }
   const model = await readModelFile(input.modelPath);
   const seed = String(input.seed ?? model.seed);
+  const written = await writeModelSample(model, { rows: input.rows, seed, out: input.out, clock, ...pick(input, ['where', 'format', 'stdout', 'onEvent']) });
+  return { ...written, rows: input.rows, seed, synthesizer: model.synthesizer, durationMs: clock.now() - started };
+}
+
+function pick<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (from[k] !== undefined) out[k] = from[k];
+  return out;
+}
+
+/**
+ * Samples `rows` rows of a model into a file (or standard output). Up to {@link SAMPLE_BLOCK_ROWS} rows are one
+ * draw from `seed`; larger samples stream block by block, each block from its own seed, so memory stays bounded
+ * whatever the row count. `fit`-then-`sample` and `synthesise` share it, so they write the same rows.
+ */
+export async function writeModelSample(
+  model: unknown,
+  input: { rows: number; seed: string; out: string; where?: Record<string, string | number | boolean>; format?: TableFormat; stdout?: NodeJS.WritableStream; clock: Clock; onEvent?: EventSink },
+): Promise<{ format: TableFormat; bytes: number; path: string | null }> {
   const draw = (rows: number, blockSeed: string): Table => sampleModel(model, rows, {
     seed: blockSeed,
     ...(input.where ? { conditions: input.where } : {}),
-    clock,
+    clock: input.clock,
   });
-  if (input.rows <= SAMPLE_BLOCK_ROWS) {
-    const written = await writeTable(draw(input.rows, seed), input.out, input.format, input.stdout);
-    return { ...written, rows: input.rows, seed, synthesizer: model.synthesizer, durationMs: clock.now() - started };
-  }
-  // Large samples stream block by block (each block from its own seed), so memory stays bounded.
+  if (input.rows <= SAMPLE_BLOCK_ROWS) return writeTable(draw(input.rows, input.seed), input.out, input.format, input.stdout);
   const format = input.format ?? (input.out === '-' ? 'csv' : formatFromPath(input.out));
   const target = input.out === '-' ? { stream: input.stdout ?? process.stdout } : { path: input.out };
   const onEvent = input.onEvent;
   async function* blocks(): AsyncGenerator<RecordBatch> {
     for (let done = 0, block = 0; done < input.rows; block++) {
       const n = Math.min(SAMPLE_BLOCK_ROWS, input.rows - done);
-      yield* tableBatches(draw(n, `${seed}/block:${block}`));
+      yield* tableBatches(draw(n, `${input.seed}/block:${block}`));
       done += n;
       onEvent?.({ type: 'progress', step: 'sample', done, total: input.rows, unit: 'rows' });
     }
   }
   const result = await writeBatches(blocks(), target, format);
-  return { path: input.out === '-' ? null : input.out, format, bytes: result.bytes, rows: input.rows, seed, synthesizer: model.synthesizer, durationMs: clock.now() - started };
+  return { path: input.out === '-' ? null : input.out, format, bytes: result.bytes };
 }
 
 /** Rows sampled in one piece; larger samples are drawn and written in blocks of this size. */

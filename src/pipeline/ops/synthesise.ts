@@ -2,7 +2,7 @@ import { normalizeSeed, seedFromClock, systemClock, type Cell, type Clock, type 
 import type { TableFormat } from '../../io/index.js';
 import { fitModel, sampleModel } from '../../learn/index.js';
 import { readLearnTable } from './fit.js';
-import { writeTable } from './sample.js';
+import { writeModelSample } from './sample.js';
 
 /** Input of {@link synthesiseFile}: fit on the input and sample in one go. */
 export interface SynthesiseInput {
@@ -73,7 +73,7 @@ export const synthesiseOutputSchema = {
   },
 } as const;
 
-async function fitAndSample(input: Omit<SynthesiseInput, 'outputPath'>) {
+async function fitOnInput(input: Omit<SynthesiseInput, 'outputPath'>) {
   const clock = input.clock ?? systemClock;
   const seed = normalizeSeed(input.seed ?? seedFromClock(clock.now()));
   const { table, rowsSeen } = await readLearnTable(input.inputPath, { seed, ...(input.maxFitRows !== undefined ? { maxRows: input.maxFitRows } : {}), ...(input.onEvent ? { onEvent: input.onEvent } : {}) });
@@ -85,25 +85,32 @@ async function fitAndSample(input: Omit<SynthesiseInput, 'outputPath'>) {
     ...(input.onEvent ? { onEvent: input.onEvent } : {}),
     clock,
   });
-  const synthetic = sampleModel(model, input.count ?? rowsSeen, { ...(input.onEvent ? { onEvent: input.onEvent } : {}), clock });
-  return { model, synthetic, inputRows: rowsSeen };
+  return { model, inputRows: rowsSeen, clock };
 }
 
 /**
- * Fits on a real table and writes a synthetic one (as many rows as the input unless `count` says otherwise).
+ * Fits on a real table and writes a synthetic one (as many rows as the input unless `count` says otherwise),
+ * streamed in blocks when it is large, so the output never has to fit in memory.
  * @example await synthesiseFile({ inputPath: 'interviews.csv', outputPath: 'synthetic.csv' })
  */
 export async function synthesiseFile(input: SynthesiseInput): Promise<SynthesiseOutput> {
   const clock = input.clock ?? systemClock;
   const started = clock.now();
-  const { model, synthetic, inputRows } = await fitAndSample(input);
-  const written = await writeTable(synthetic, input.outputPath, input.format, input.stdout);
-  return { ...written, rows: synthetic.length, inputRows, synthesizer: model.synthesizer, seed: model.seed, durationMs: clock.now() - started };
+  const { model, inputRows } = await fitOnInput(input);
+  const rows = input.count ?? inputRows;
+  const written = await writeModelSample(model, {
+    rows, seed: model.seed, out: input.outputPath, clock,
+    ...(input.format !== undefined ? { format: input.format } : {}),
+    ...(input.stdout !== undefined ? { stdout: input.stdout } : {}),
+    ...(input.onEvent !== undefined ? { onEvent: input.onEvent } : {}),
+  });
+  return { ...written, rows, inputRows, synthesizer: model.synthesizer, seed: model.seed, durationMs: clock.now() - started };
 }
 
 /** A few synthetic rows as objects, for a preview. */
 export async function synthesisePreview(input: Omit<SynthesiseInput, 'outputPath' | 'format' | 'stdout'>): Promise<{ columns: string[]; rows: Cell[][]; synthesizer: string; seed: string }> {
-  const { model, synthetic } = await fitAndSample({ ...input, count: input.count ?? 5 });
+  const { model, clock } = await fitOnInput(input);
+  const synthetic = sampleModel(model, input.count ?? 5, { clock });
   const rows: Cell[][] = [];
   for (let i = 0; i < synthetic.length; i++) rows.push(synthetic.columns.map((c) => c[i]));
   return { columns: synthetic.fields.map((f) => f.name), rows, synthesizer: model.synthesizer, seed: model.seed };
