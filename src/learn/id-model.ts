@@ -66,7 +66,9 @@ export function fitIdModel(values: readonly string[], unique: boolean): IdModel 
         if (freq.size <= 16 && frequent.length === freq.size) {
           segments.push({ literal: frequent.map(([k]) => k), weights: frequent.map(([, c]) => c) });
         } else {
-          const maxLen = Math.max(...rows.map((r) => r[s]!.length));
+          // A loop, not Math.max(...): a spread of a quarter-million lengths overflows the call stack.
+          let maxLen = 0;
+          for (const r of rows) if (r[s]!.length > maxLen) maxLen = r[s]!.length;
           const sets: Set<string>[] = Array.from({ length: maxLen }, () => new Set<string>());
           const lengths = new Map<number, number>();
           for (const r of rows) {

@@ -182,9 +182,15 @@ function inferColumn(name: string, cells: readonly Cell[], opts: Opts): { schema
   } else if (nums !== undefined) {
     const integer = nums.every(Number.isInteger);
     type = integer ? 'integer' : 'number';
-    const min = Math.min(...nums);
-    const max = Math.max(...nums);
-    const places = Math.max(...nums.map(decimals));
+    // Loops, not Math.min(...nums): a spread of a large sample overflows the call stack.
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    let places = 0;
+    for (const x of nums) {
+      if (x < min) min = x;
+      if (x > max) max = x;
+      places = Math.max(places, decimals(x));
+    }
     const unique = distinct.size === values.length;
     const sorted = [...nums].sort((a, b) => a - b);
     const step = sorted.length > 1 ? sorted[1]! - sorted[0]! : 1;

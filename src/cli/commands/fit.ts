@@ -34,7 +34,7 @@ export function register(program: Command): void {
     .option('--epsilon <e>', 'differential privacy budget, 0.1 to 10 (bayes-net)')
     .option('--seed <seed>', 'seed for a reproducible fit (printed when not given)')
     .option('--keep-rare', 'keep categories seen in fewer than 5 rows (merged by default)')
-    .option('--max-fit-rows <n>', 'learn from at most this many rows, sampled uniformly from a bigger file (default 250000)')
+    .option('--max-fit-rows <n>', 'learn from at most this many rows, sampled uniformly from a bigger file (default 100000)')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--json', 'print the result as JSON')
     .action(async (data: string, flags: FitFlags) => {

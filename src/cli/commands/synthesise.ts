@@ -27,7 +27,7 @@ function common(cmd: Command): Command {
     .option('--epsilon <e>', 'differential privacy budget, 0.1 to 10 (bayes-net)')
     .option('--seed <seed>', 'seed for reproducible output')
     .option('--keep-rare', 'keep categories seen in fewer than 5 rows (merged by default)')
-    .option('--max-fit-rows <n>', 'learn from at most this many rows, sampled uniformly from a bigger input (default 250000)');
+    .option('--max-fit-rows <n>', 'learn from at most this many rows, sampled uniformly from a bigger input (default 100000)');
 }
 
 function learnOptions(flags: SynthesiseFlags) {
@@ -59,7 +59,7 @@ export function register(program: Command): void {
       '  --epsilon <e>          differential privacy budget, 0.1 to 10 (bayes-net)',
       '  --seed <seed>          seed for reproducible output',
       '  --keep-rare            keep categories seen in fewer than 5 rows',
-      '  --max-fit-rows <n>     learn from at most n rows, sampled from a bigger input (default 250000)',
+      '  --max-fit-rows <n>     learn from at most n rows, sampled from a bigger input (default 100000)',
       '',
       'Example: synthdata synthesise --input interviews.csv --output synthetic.csv',
     ].join('\n'));

@@ -19,7 +19,7 @@ export interface FitFileInput {
   rareThreshold?: number;
   /** Synthesizer-specific options. */
   options?: Record<string, unknown>;
-  /** Most rows to learn from; a larger file is sampled uniformly (default 250,000). */
+  /** Most rows to learn from; a larger file is sampled uniformly (default 100,000). */
   maxFitRows?: number;
   clock?: Clock;
   onEvent?: EventSink;
@@ -53,7 +53,7 @@ export const fitFileInputSchema = {
     seed: { type: ['integer', 'string'] },
     rareThreshold: { type: 'integer', minimum: 0, description: 'Categories seen in fewer rows are merged; 0 keeps them all.' },
     options: { type: 'object' },
-    maxFitRows: { type: 'integer', minimum: 1, description: 'Most rows to learn from; a larger file is sampled uniformly (default 250000).' },
+    maxFitRows: { type: 'integer', minimum: 1, description: 'Most rows to learn from; a larger file is sampled uniformly (default 100000).' },
   },
 } as const;
 
@@ -76,7 +76,7 @@ export const fitFileOutputSchema = {
 } as const;
 
 /** Rows a synthesizer learns from at most, by default: a larger file is sampled uniformly while it streams. */
-export const DEFAULT_MAX_FIT_ROWS = 250_000;
+export const DEFAULT_MAX_FIT_ROWS = 100_000;
 
 /** What {@link readLearnTable} read: the rows to learn from, and how many the file holds. */
 export interface LearnTable {

@@ -15,7 +15,7 @@ export interface SynthesiseInput {
   epsilon?: number;
   seed?: Seed;
   rareThreshold?: number;
-  /** Most rows to learn from; a larger input is sampled uniformly (default 250,000). */
+  /** Most rows to learn from; a larger input is sampled uniformly (default 100,000). */
   maxFitRows?: number;
   format?: TableFormat;
   clock?: Clock;
@@ -50,7 +50,7 @@ export const synthesiseInputSchema = {
     epsilon: { type: 'number', minimum: 0.1, maximum: 10 },
     seed: { type: ['integer', 'string'] },
     rareThreshold: { type: 'integer', minimum: 0 },
-    maxFitRows: { type: 'integer', minimum: 1, description: 'Most rows to learn from; a larger input is sampled uniformly (default 250000).' },
+    maxFitRows: { type: 'integer', minimum: 1, description: 'Most rows to learn from; a larger input is sampled uniformly (default 100000).' },
     format: { enum: ['csv', 'json', 'jsonl', 'parquet', 'yaml'] },
   },
 } as const;
