@@ -31,26 +31,32 @@ export function nearestDistances(query: MixedRecords, reference: MixedRecords, o
   const nearest = new Float64Array(nq);
   const second = new Float64Array(nq);
   const index = new Int32Array(nq);
-  // Reference records row by row, so one record's features sit together and a search can stop early on it.
+  // Numeric features row by row, so one record's features sit together and a search can stop early on it.
   const refNum = new Float64Array(nr * dn);
-  const refCat = new Int32Array(nr * dc);
   for (let j = 0; j < dn; j++) for (let r = 0, col = reference.numeric[j]!; r < nr; r++) refNum[r * dn + j] = col[r]!;
-  for (let j = 0; j < dc; j++) for (let r = 0, col = reference.categorical[j]!; r < nr; r++) refCat[r * dc + j] = col[r]!;
+  // Categorical distance starts at "every feature differs" and is taken back for the reference records that share
+  // the query's code: the work is the number of matches, not records x features.
+  const byCode = reference.categorical.map(codeIndex);
+  const catD = new Float64Array(nr);
   const qNum = new Float64Array(dn);
-  const qCat = new Int32Array(dc);
   const skipSelf = options.excludeSelf === true;
   for (let q = 0; q < nq; q++) {
     for (let j = 0; j < dn; j++) qNum[j] = query.numeric[j]![q]!;
-    for (let j = 0; j < dc; j++) qCat[j] = query.categorical[j]![q]!;
+    catD.fill(2 * dc);
+    for (let j = 0; j < dc; j++) {
+      const { min, start, rows } = byCode[j]!;
+      const c = query.categorical[j]![q]! - min;
+      if (c < 0 || c >= start.length - 1) continue;
+      for (let k = start[c]!, end = start[c + 1]!; k < end; k++) catD[rows[k]!]! -= 2;
+    }
     let b1 = Number.POSITIVE_INFINITY;
     let b2 = Number.POSITIVE_INFINITY;
     let bi = -1;
     // A record is left as soon as its partial squared distance reaches the second-best so far: every feature adds
-    // a non-negative amount, so it can no longer be one of the two nearest. Categories first, they add the most.
+    // a non-negative amount, so it can no longer be one of the two nearest.
     records: for (let r = 0; r < nr; r++) {
       if (skipSelf && r === q) continue;
-      let s = 0;
-      for (let j = 0, o = r * dc; j < dc; j++) if (refCat[o + j] !== qCat[j]) s += 2;
+      let s = catD[r]!;
       if (s >= b2) continue;
       for (let j = 0, o = r * dn; j < dn; j++) {
         const a = qNum[j]!;
@@ -58,7 +64,7 @@ export function nearestDistances(query: MixedRecords, reference: MixedRecords, o
         const d = a - b;
         // NaN is null: null against a value adds 1, null against null nothing.
         s += d === d ? d * d : Number.isNaN(a) === Number.isNaN(b) ? 0 : 1;
-        if ((j & 3) === 3 && s >= b2) continue records;
+        if (s >= b2) continue records;
       }
       if (s < b1) {
         b2 = b1;
@@ -71,6 +77,24 @@ export function nearestDistances(query: MixedRecords, reference: MixedRecords, o
     index[q] = bi;
   }
   return { nearest, second, index };
+}
+
+/** Reference record indices grouped by categorical code (a counting sort): rows[start[c - min] .. start[c - min + 1]). */
+function codeIndex(codes: Int32Array): { min: number; start: Int32Array; rows: Int32Array } {
+  let min = 0;
+  let max = -1;
+  for (let r = 0; r < codes.length; r++) {
+    const c = codes[r]!;
+    if (r === 0 || c < min) min = c;
+    if (r === 0 || c > max) max = c;
+  }
+  const start = new Int32Array(max - min + 2);
+  for (let r = 0; r < codes.length; r++) start[codes[r]! - min + 1]!++;
+  for (let c = 1; c < start.length; c++) start[c]! += start[c - 1]!;
+  const fill = start.slice(0, -1);
+  const rows = new Int32Array(codes.length);
+  for (let r = 0; r < codes.length; r++) rows[fill[codes[r]! - min]!++] = r;
+  return { min, start, rows };
 }
 
 /** The `p`-quantile (0..1) of some numbers, linearly interpolated as numpy does by default; non-finite values are left out. */
