@@ -38,7 +38,12 @@ export async function* xlsxRawBatches(path: string, options: RawReadOptions & { 
     for await (const ws of reader) {
       const wsName = (ws as unknown as { name?: string }).name ?? `Sheet${seen.length + 1}`;
       seen.push(wsName);
-      if (found || (sheet !== undefined && wsName !== sheet)) continue;
+      if (found || (sheet !== undefined && wsName !== sheet)) {
+        // A skipped sheet is read through all the same: exceljs may have parked it in a temporary file that it
+        // deletes when the iteration moves on, and an unread stream on a deleted file fails outside any caller.
+        for await (const _row of ws) void _row;
+        continue;
+      }
       found = true;
       let names: string[] | undefined;
       let columns: Cell[][] = [];
