@@ -3,7 +3,8 @@ import { Rng } from '../core/index.js';
 import { nearestDistances, quantile, type MixedRecords } from './distance.js';
 import { distanceToClosestRecord, membershipInferenceAuc, rocAuc } from './disclosure.js';
 import { kAnonymity } from './k-anonymity.js';
-import { identifierLeakage, textSpanLeakage } from './leakage.js';
+import { identifierLeakage, textSpanLeakage, textTokenHashes, tokenize } from './leakage.js';
+import fc from 'fast-check';
 
 const records = (numeric: number[][], categorical: number[][] = []): MixedRecords => ({
   numeric: numeric.map((c) => Float64Array.from(c)),
@@ -102,5 +103,21 @@ describe('k-anonymity and leakage', () => {
     const out = textSpanLeakage(real, synthetic);
     expect(out).toMatchObject({ leaked: 1, checked: 3 });
     expect(out.examples).toEqual([{ row: 0, value: words(100, 8) }]);
+  });
+});
+
+describe('textTokenHashes', () => {
+  it('hashes the tokens tokenize finds, for any text', () => {
+    const hashOf = (t: string) => {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+      return h >>> 0;
+    };
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.constantFrom('Héllo WORLD 42', 'İstanbul ΣΊΣΥΦΟΣ straße', 'a𝐀b 𝟘𝟙 x😀y', '')), (text) => {
+        expect(Array.from(textTokenHashes(text))).toEqual(tokenize(text).map(hashOf));
+      }),
+      { seed: 20261204, numRuns: 500 },
+    );
   });
 });

@@ -59,7 +59,7 @@ export function textSpanLeakage(real: readonly unknown[], synthetic: readonly un
   if (candidates.size > 0) {
     for (const v of real) {
       if (typeof v !== 'string') continue;
-      spanHashes(tokenHashes(tokenize(v)), n, (span) => {
+      spanHashes(textTokenHashes(v), n, (span) => {
         if (candidates.has(span)) inReal.add(span);
       });
     }
@@ -76,6 +76,46 @@ export function textSpanLeakage(real: readonly unknown[], synthetic: readonly un
   }
   const checked = tokenized.length;
   return { rate: checked === 0 ? 0 : leaked / checked, leaked, checked, examples };
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const nonAsciiWord = new Map<number, boolean>();
+
+/** Whether a code point is a letter or a digit, as `tokenize` reads it. */
+function isWordPoint(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90);
+  let word = nonAsciiWord.get(cp);
+  if (word === undefined) {
+    word = WORD_CHAR.test(String.fromCodePoint(cp));
+    if (nonAsciiWord.size < 65_536) nonAsciiWord.set(cp, word);
+  }
+  return word;
+}
+
+/**
+ * The token hashes of a text, the same as `tokenHashes(tokenize(text))` without making the token strings: the real
+ * side of a leakage check reads every real text, and only its hashes are needed.
+ */
+export function textTokenHashes(text: string): Uint32Array {
+  const lower = text.toLowerCase();
+  const out: number[] = [];
+  let h = 0;
+  let inWord = false;
+  for (let i = 0; i < lower.length; ) {
+    const cp = lower.codePointAt(i)!;
+    const units = cp > 0xffff ? 2 : 1;
+    if (isWordPoint(cp)) {
+      if (!inWord) h = 0x811c9dc5;
+      inWord = true;
+      for (let u = 0; u < units; u++) h = Math.imul(h ^ lower.charCodeAt(i + u), 0x01000193);
+    } else if (inWord) {
+      out.push(h >>> 0);
+      inWord = false;
+    }
+    i += units;
+  }
+  if (inWord) out.push(h >>> 0);
+  return Uint32Array.from(out);
 }
 
 function tokenHashes(tokens: readonly string[]): Uint32Array {

@@ -70,8 +70,13 @@ const DENSE_LIMIT = 1 << 22;
 // counting the rows once the columns have hundreds of categories. Only the touched cells are read back and cleared.
 let scratch = new Int32Array(0);
 
-function jointCounts(x: Int32Array, xSize: number, y: Int32Array, ySize: number): Map<number, number> {
-  const m = new Map<number, number>();
+/** A joint frequency table: the occupied cells (x * ySize + y), ascending, and their counts. */
+export interface JointCounts {
+  readonly keys: Float64Array;
+  readonly counts: Float64Array;
+}
+
+function jointCounts(x: Int32Array, xSize: number, y: Int32Array, ySize: number): JointCounts {
   if (xSize * ySize <= DENSE_LIMIT) {
     if (scratch.length < xSize * ySize) scratch = new Int32Array(xSize * ySize);
     const touched: number[] = [];
@@ -79,32 +84,41 @@ function jointCounts(x: Int32Array, xSize: number, y: Int32Array, ySize: number)
       const k = x[i]! * ySize + y[i]!;
       if (scratch[k]!++ === 0) touched.push(k);
     }
-    // Ascending keys, as a dense scan would give them: sums over the Map then add up in the same order every time.
-    touched.sort((a, b) => a - b);
-    for (const k of touched) {
-      m.set(k, scratch[k]!);
-      scratch[k] = 0;
+    // Ascending keys, as a dense scan would give them: the sums below add up in the same order every time.
+    const keys = Float64Array.from(touched).sort();
+    const counts = new Float64Array(keys.length);
+    for (let j = 0; j < keys.length; j++) {
+      counts[j] = scratch[keys[j]!]!;
+      scratch[keys[j]!] = 0;
     }
-    return m;
+    return { keys, counts };
   }
-  for (let i = 0; i < x.length; i++) {
-    const k = x[i]! * ySize + y[i]!;
-    m.set(k, (m.get(k) ?? 0) + 1);
+  // Too many cells for a table: sort the rows' cells and count the runs.
+  const all = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) all[i] = x[i]! * ySize + y[i]!;
+  all.sort();
+  let distinct = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) distinct++;
+  const keys = new Float64Array(distinct);
+  const counts = new Float64Array(distinct);
+  for (let i = 0, j = -1; i < all.length; i++) {
+    if (i === 0 || all[i] !== all[i - 1]) keys[++j] = all[i]!;
+    counts[j]!++;
   }
-  return m;
+  return { keys, counts };
 }
 
 /** Cramér's V (no continuity correction) of a joint sample; NaN when either side has a single observed value. */
-export function cramersV(joint: Map<number, number>, ySize: number, n: number): number {
-  let maxKey = 0;
-  for (const k of joint.keys()) if (k > maxKey) maxKey = k;
+export function cramersV(joint: JointCounts, ySize: number, n: number): number {
+  const { keys, counts } = joint;
+  const maxKey = keys.length === 0 ? 0 : keys[keys.length - 1]!;
   // Marginals in typed arrays: a Map per marginal cost more than the whole similarity for wide categorical pairs.
   const rows = new Float64Array(Math.floor(maxKey / ySize) + 1);
   const cols = new Float64Array(ySize);
-  for (const [k, c] of joint) {
-    const x = Math.floor(k / ySize);
-    rows[x]! += c;
-    cols[k - x * ySize]! += c;
+  for (let j = 0; j < keys.length; j++) {
+    const x = Math.floor(keys[j]! / ySize);
+    rows[x]! += counts[j]!;
+    cols[keys[j]! - x * ySize]! += counts[j]!;
   }
   let nRows = 0;
   let nCols = 0;
@@ -113,12 +127,31 @@ export function cramersV(joint: Map<number, number>, ySize: number, n: number): 
   if (n === 0 || nRows < 2 || nCols < 2) return Number.NaN;
   // sum (O - E)^2 / E over every cell equals n * (sum O^2 / (row * col) - 1) over the observed cells only.
   let s = 0;
-  for (const [k, c] of joint) {
-    const x = Math.floor(k / ySize);
-    s += (c * c) / (rows[x]! * cols[k - x * ySize]!);
+  for (let j = 0; j < keys.length; j++) {
+    const x = Math.floor(keys[j]! / ySize);
+    const c = counts[j]!;
+    s += (c * c) / (rows[x]! * cols[keys[j]! - x * ySize]!);
   }
   const chi2 = Math.max(0, n * (s - 1));
   return Math.sqrt(chi2 / (n * (Math.min(nRows, nCols) - 1)));
+}
+
+/** Total variation between two joint tables: the real cells first, then the cells only the synthetic one has. */
+function summedDifference(p: JointCounts, nr: number, q: JointCounts, ns: number): number {
+  let diff = 0;
+  let k = 0;
+  for (let j = 0; j < p.keys.length; j++) {
+    while (k < q.keys.length && q.keys[k]! < p.keys[j]!) k++;
+    const qc = k < q.keys.length && q.keys[k] === p.keys[j] ? q.counts[k]! : 0;
+    diff += Math.abs(p.counts[j]! / nr - qc / ns);
+  }
+  let j = 0;
+  for (let i = 0; i < q.keys.length; i++) {
+    while (j < p.keys.length && p.keys[j]! < q.keys[i]!) j++;
+    if (j < p.keys.length && p.keys[j] === q.keys[i]) continue;
+    diff += q.counts[i]! / ns;
+  }
+  return diff;
 }
 
 /**
@@ -147,9 +180,7 @@ export const contingencySimilarity: ColumnPairMetric = {
     const xSize = Math.max(r1.size, s1.size);
     const p = jointCounts(r1.codes, xSize, r2.codes, ySize);
     const q = jointCounts(s1.codes, xSize, s2.codes, ySize);
-    let diff = 0;
-    for (const [k, c] of p) diff += Math.abs(c / nr - (q.get(k) ?? 0) / ns);
-    for (const [k, c] of q) if (!p.has(k)) diff += c / ns;
+    const diff = summedDifference(p, nr, q, ns);
     const v = cramersV(p, ySize, nr);
     return { score: 1 - 0.5 * diff, extra: { realAssociation: Number.isFinite(v) ? v : null } };
   },
