@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { systemClock } from '../core/index.js';
 import { allows, loadConfig, LOCAL_ACTOR, type OpContext } from '../pipeline/index.js';
 import { openSqliteStore, ROLES, type Role, type Store } from '../store/index.js';
+import { projectFilesFolder } from './file-scope.js';
 import { artifactUri, RESOURCE_ACCESS, startMcpHttp, TOOL_ACCESS, TOOLS, type McpHttpServer } from './index.js';
 
 const SCHEMA = {
@@ -170,4 +171,43 @@ describe('role x tool matrix', () => {
       else await expect(client.listResources()).rejects.toThrow(/AUTH_FORBIDDEN/);
     });
   }
+});
+
+describe('file tools with an API key', () => {
+  it('read and write inside the project folder only', async () => {
+    const client = await connect(bearer(keys['qa-engineer']));
+    const made = await call(client, 'generate_dataset', { schema: SCHEMA, rows: 20, seed: 3, out: 'orders.csv' });
+    expect(made.isError, text(made)).toBeFalsy();
+    const folder = projectFilesFolder(join(dir, 'data'), 'p1');
+    expect((made.structuredContent as { path: string }).path).toBe(join(folder, 'orders.csv'));
+    expect(existsSync(join(folder, 'orders.csv'))).toBe(true);
+    // The default output goes to the project's folder too.
+    const byDefault = await call(client, 'generate_dataset', { schema: SCHEMA, rows: 5, seed: 3 });
+    expect((byDefault.structuredContent as { path: string }).path.startsWith(folder)).toBe(true);
+    const scan = await call(client, 'scan_pii', { path: 'orders.csv' });
+    expect(scan.isError, text(scan)).toBeFalsy();
+
+    for (const [tool, args] of [
+      ['scan_pii', { path: '/etc/passwd' }],
+      ['scan_pii', { path: '../../../../../etc/hostname' }],
+      ['generate_dataset', { schema: SCHEMA, rows: 5, out: join(dir, 'escaped.csv') }],
+      ['evaluate_dataset', { synthetic: 'orders.csv', real: join(dir, 'data', 'synthdata.db') }],
+    ] as const) {
+      const refused = await call(client, tool, args);
+      expect(refused.isError).toBe(true);
+      expect(text(refused)).toMatch(/^error\[AUTH_FORBIDDEN\]: ".+" is outside the files of project "p1"/);
+    }
+    expect(existsSync(join(dir, 'escaped.csv'))).toBe(false);
+    // Nor through a link placed in the folder.
+    symlinkSync(dir, join(folder, 'outside'));
+    const linked = await call(client, 'scan_pii', { path: 'outside/data/synthdata.db' });
+    expect(text(linked)).toMatch(/^error\[AUTH_FORBIDDEN\]/);
+
+    // Another project's key cannot reach p1's file by a relative path: it resolves in its own folder.
+    const other = await connect(bearer(otherProjectKey));
+    const elsewhere = await call(other, 'scan_pii', { path: 'orders.csv' });
+    expect(elsewhere.isError).toBe(true);
+    expect(text(elsewhere)).not.toMatch(/AUTH_FORBIDDEN/);
+    expect(text(elsewhere)).toContain(projectFilesFolder(join(dir, 'data'), 'p2'));
+  }, 30_000);
 });

@@ -4,8 +4,9 @@ import {
   visualizeFile, visualizeInputSchema, scanFile, scanFileInputSchema, pipelineHistory, historyInputSchema,
   runPipeline, runPipelineInputSchema, validateOpInput, type RunPipelineInput,
   type GenerateToFileInput, type FitFileInput, type EvaluateFilesInput, type VisualizeInput, type ScanFileInput,
-  type OpContext,
+  LOCAL_ACTOR, type OpContext,
 } from '../pipeline/index.js';
+import { confinePaths, projectFilesFolder } from './file-scope.js';
 import { artifactUri } from './resources.js';
 
 /** What a tool runs with: the operation context (opened on first use) and a sink for progress events. */
@@ -29,13 +30,16 @@ export const TOOLS: readonly ToolDefinition[] = [
     description: 'Generate rows from a JSON Schema (inline `schema` or a `schemaPath` file) and write them to a file. The same seed gives byte-identical output.',
     inputSchema: generateToFileInputSchema,
     run: async (args, deps) => {
-      const input = validateOpInput<GenerateToFileInput>(generateToFileInputSchema, args, 'the tool input');
+      const ctx = deps.context();
+      const checked = validateOpInput<GenerateToFileInput>(generateToFileInputSchema, args, 'the tool input');
       // Standard output carries the MCP protocol itself in stdio mode, so data must go to a file.
-      if (input.out === '-') {
+      if (checked.out === '-') {
         throw new SynthError('INVALID_ARGUMENT', 'out cannot be "-" over MCP: give a file path', { path: '/out', hint: 'Leave out unset to write under the data folder.' });
       }
-      const { config, clock } = deps.context();
-      return generateToFile({ ...input, dataDir: config.dataDir, maxRows: config.maxRows, clock, onEvent: deps.onEvent });
+      const input = confinePaths('generate_dataset', checked, ctx);
+      // A key holder's default output goes to its project's folder too.
+      const dataDir = ctx.actor === LOCAL_ACTOR ? ctx.config.dataDir : projectFilesFolder(ctx.config.dataDir, ctx.actor.project);
+      return generateToFile({ ...input, dataDir, maxRows: ctx.config.maxRows, clock: ctx.clock, onEvent: deps.onEvent });
     },
   },
   {
@@ -43,8 +47,9 @@ export const TOOLS: readonly ToolDefinition[] = [
     description: 'Learn a synthesizer (gaussian copula, CART, Bayesian network, ...) from a real sample table and write the model as JSON.',
     inputSchema: fitFileInputSchema,
     run: async (args, deps) => {
-      const input = validateOpInput<FitFileInput>(fitFileInputSchema, args, 'the tool input');
-      return fitFile({ ...input, clock: deps.context().clock, onEvent: deps.onEvent });
+      const ctx = deps.context();
+      const input = confinePaths('fit_synthesizer', validateOpInput<FitFileInput>(fitFileInputSchema, args, 'the tool input'), ctx);
+      return fitFile({ ...input, clock: ctx.clock, onEvent: deps.onEvent });
     },
   },
   {
@@ -52,8 +57,9 @@ export const TOOLS: readonly ToolDefinition[] = [
     description: 'Judge a synthetic table (against the real one when given): fidelity, privacy and utility scores with a pass/warn/fail verdict.',
     inputSchema: evaluateInputSchema,
     run: async (args, deps) => {
-      const input = validateOpInput<EvaluateFilesInput>(evaluateInputSchema, args, 'the tool input');
-      return evaluateFiles({ ...input, clock: deps.context().clock, onEvent: deps.onEvent });
+      const ctx = deps.context();
+      const input = confinePaths('evaluate_dataset', validateOpInput<EvaluateFilesInput>(evaluateInputSchema, args, 'the tool input'), ctx);
+      return evaluateFiles({ ...input, clock: ctx.clock, onEvent: deps.onEvent });
     },
   },
   {
@@ -61,8 +67,9 @@ export const TOOLS: readonly ToolDefinition[] = [
     description: 'Draw charts of a table (overlaid on a reference table when given) into a folder as SVG or PNG files.',
     inputSchema: visualizeInputSchema,
     run: async (args, deps) => {
-      const input = validateOpInput<VisualizeInput>(visualizeInputSchema, args, 'the tool input');
-      return visualizeFile({ ...input, clock: deps.context().clock, onEvent: deps.onEvent });
+      const ctx = deps.context();
+      const input = confinePaths('visualize_dataset', validateOpInput<VisualizeInput>(visualizeInputSchema, args, 'the tool input'), ctx);
+      return visualizeFile({ ...input, clock: ctx.clock, onEvent: deps.onEvent });
     },
   },
   {
@@ -70,8 +77,9 @@ export const TOOLS: readonly ToolDefinition[] = [
     description: 'Scan a table for personal data (emails, phones, names, IDs, ...); report, redact into `out`, or block.',
     inputSchema: scanFileInputSchema,
     run: async (args, deps) => {
-      const input = validateOpInput<ScanFileInput>(scanFileInputSchema, args, 'the tool input');
-      return scanFile({ ...input, clock: deps.context().clock, onEvent: deps.onEvent });
+      const ctx = deps.context();
+      const input = confinePaths('scan_pii', validateOpInput<ScanFileInput>(scanFileInputSchema, args, 'the tool input'), ctx);
+      return scanFile({ ...input, clock: ctx.clock, onEvent: deps.onEvent });
     },
   },
   {
