@@ -17,6 +17,11 @@ export function projectFilesFolder(dataDir: string, project: string): string {
   return resolve(dataDir, 'projects', encodeURIComponent(project), 'files');
 }
 
+/** The folder a caller's files live in: its project's folder for a key holder, none (the working folder) locally. */
+export function callerFilesFolder(ctx: OpContext): string | undefined {
+  return ctx.actor === LOCAL_ACTOR ? undefined : projectFilesFolder(ctx.config.dataDir, ctx.actor.project);
+}
+
 /** The path itself when it exists, else its nearest existing folder, with links followed. */
 function realOrNearest(path: string): string {
   let p = path;
@@ -40,8 +45,8 @@ function inside(folder: string, path: string): boolean {
  * a key holder of one project could read and write any file the server can.
  */
 export function confinePaths<T extends object>(tool: string, input: T, ctx: OpContext): T {
-  if (ctx.actor === LOCAL_ACTOR) return input;
-  const folder = projectFilesFolder(ctx.config.dataDir, ctx.actor.project);
+  const folder = callerFilesFolder(ctx);
+  if (folder === undefined) return input;
   mkdirSync(folder, { recursive: true });
   const root = realpathSync(folder);
   const out: Record<string, unknown> = { ...(input as Record<string, unknown>) };

@@ -4,9 +4,9 @@ import {
   visualizeFile, visualizeInputSchema, scanFile, scanFileInputSchema, pipelineHistory, historyInputSchema,
   runPipeline, runPipelineInputSchema, validateOpInput, type RunPipelineInput,
   type GenerateToFileInput, type FitFileInput, type EvaluateFilesInput, type VisualizeInput, type ScanFileInput,
-  LOCAL_ACTOR, type OpContext,
+  type OpContext,
 } from '../pipeline/index.js';
-import { confinePaths, projectFilesFolder } from './file-scope.js';
+import { callerFilesFolder, confinePaths } from './file-scope.js';
 import { artifactUri } from './resources.js';
 
 /** What a tool runs with: the operation context (opened on first use) and a sink for progress events. */
@@ -38,7 +38,7 @@ export const TOOLS: readonly ToolDefinition[] = [
       }
       const input = confinePaths('generate_dataset', checked, ctx);
       // A key holder's default output goes to its project's folder too.
-      const dataDir = ctx.actor === LOCAL_ACTOR ? ctx.config.dataDir : projectFilesFolder(ctx.config.dataDir, ctx.actor.project);
+      const dataDir = callerFilesFolder(ctx) ?? ctx.config.dataDir;
       return generateToFile({ ...input, dataDir, maxRows: ctx.config.maxRows, clock: ctx.clock, onEvent: deps.onEvent });
     },
   },

@@ -44,13 +44,12 @@ export function textSpanLeakage(real: readonly unknown[], synthetic: readonly un
   // hashes, and the real text is streamed past it. Looking up a million real spans costs far less than storing them.
   const positions = options.rows ?? synthetic.map((_, i) => i);
   const candidates = new Set<number>();
-  const tokenized: { row: number; tokens: string[]; hashes: Uint32Array }[] = [];
+  const hashed: { row: number; text: string; hashes: Uint32Array }[] = [];
   for (const r of positions) {
     const v = synthetic[r];
     if (typeof v !== 'string' || v === '') continue;
-    const tokens = tokenize(v);
-    const hashes = tokenHashes(tokens);
-    tokenized.push({ row: r, tokens, hashes });
+    const hashes = textTokenHashes(v);
+    hashed.push({ row: r, text: v, hashes });
     spanHashes(hashes, n, (span) => {
       candidates.add(span);
     });
@@ -66,15 +65,16 @@ export function textSpanLeakage(real: readonly unknown[], synthetic: readonly un
   }
   let leaked = 0;
   const examples: { row: number; value: string }[] = [];
-  for (const { row, tokens, hashes } of tokenized) {
+  for (const { row, text, hashes } of hashed) {
     spanHashes(hashes, n, (span, i) => {
       if (!inReal.has(span)) return false;
       leaked++;
-      if (examples.length < 10) examples.push({ row, value: tokens.slice(i, i + n).join(' ') });
+      // Token strings only for the few examples shown: the i-th hash is that of the i-th token `tokenize` finds.
+      if (examples.length < 10) examples.push({ row, value: tokenize(text).slice(i, i + n).join(' ') });
       return true;
     });
   }
-  const checked = tokenized.length;
+  const checked = hashed.length;
   return { rate: checked === 0 ? 0 : leaked / checked, leaked, checked, examples };
 }
 
@@ -93,8 +93,8 @@ function isWordPoint(cp: number): boolean {
 }
 
 /**
- * The token hashes of a text, the same as `tokenHashes(tokenize(text))` without making the token strings: the real
- * side of a leakage check reads every real text, and only its hashes are needed.
+ * The FNV-1a hashes of the tokens `tokenize` finds in a text, without making the token strings: a leakage check
+ * reads every real text, and only the hashes are needed.
  */
 export function textTokenHashes(text: string): Uint32Array {
   const lower = text.toLowerCase();
@@ -116,17 +116,6 @@ export function textTokenHashes(text: string): Uint32Array {
   }
   if (inWord) out.push(h >>> 0);
   return Uint32Array.from(out);
-}
-
-function tokenHashes(tokens: readonly string[]): Uint32Array {
-  const out = new Uint32Array(tokens.length);
-  for (let t = 0; t < tokens.length; t++) {
-    const s = tokens[t]!;
-    let h = 0x811c9dc5;
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-    out[t] = h >>> 0;
-  }
-  return out;
 }
 
 const BASE_A = 0x01000193;

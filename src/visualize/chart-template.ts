@@ -1,8 +1,9 @@
 import type { VegaLiteSpec } from './types.js';
 
 /**
- * Compiling vega-lite is about half the cost of drawing a chart, and the charts of a report differ mostly in their
- * data and titles: fifteen histograms are one spec shape. A template is the spec with its inline data named instead
+ * Compiling vega-lite and parsing the vega spec were about a third of the cost of drawing a report's charts (the
+ * rest is vega's dataflow and the SVG), and the charts of a report differ mostly in their data and titles: fifteen
+ * histograms are one spec shape. A template is the spec with its inline data named instead
  * of inlined and its titles replaced by tokens; charts of one template share a single compilation and vega parse,
  * the titles are put back into the parsed spec's JSON, and the data is handed to the view.
  */
@@ -63,7 +64,7 @@ export function chartTemplate(spec: VegaLiteSpec): ChartTemplate | undefined {
   return { key: JSON.stringify(templated), spec: templated, datasets, titles };
 }
 
-/** Puts the titles back into JSON text derived from the template (its compiled or parsed vega spec). */
+/** Puts the titles back into JSON text derived from the template (its parsed vega spec). */
 export function fillTitles(json: string, template: ChartTemplate): string {
   // One pass over the text, whatever the number of titles.
   return json.replace(TOKEN_PATTERN, (token, i: string) => template.titles[Number(i)] ?? token);

@@ -50,6 +50,9 @@ export interface ScoreBar {
 
 const WIDTH = 380;
 
+/** A nominal axis in the order of the rows' `rank` (see {@link withRank}). */
+const BY_RANK = { field: 'rank', op: 'min', order: 'ascending' } as const;
+
 /** Rows with their place in `order` as `rank`, for sorting a nominal axis by data rather than by a list in the spec. */
 function withRank<T extends object>(rows: readonly T[], key: (row: T) => string, order: readonly string[]): (T & { rank: number })[] {
   const place = new Map(order.map((k, i) => [k, i]));
@@ -123,7 +126,7 @@ export function valueCountsSpec(opts: {
     data: { values: withRank(opts.bars, (b) => b.category, opts.categories) },
     mark: { type: 'bar', cornerRadiusEnd: 2 },
     encoding: {
-      y: { field: 'category', type: 'nominal', sort: { field: 'rank', op: 'min', order: 'ascending' }, title: null, axis: { labelLimit: 180 } },
+      y: { field: 'category', type: 'nominal', sort: BY_RANK, title: null, axis: { labelLimit: 180 } },
       ...(opts.series.length > 1 ? { yOffset: { field: 'source', type: 'nominal', sort: opts.series.map((s) => s.label) } } : {}),
       x: { field: 'share', type: 'quantitative', title: 'share of rows', axis: { format: '.1~%' } },
       color: colorEncoding(opts.series),
@@ -235,7 +238,7 @@ export function scoresSpec(opts: { bars: readonly ScoreBar[]; subtitle?: string 
     height: Math.max(60, order.length * 20),
     data: { values: withRank(values, (b) => b.column, order) },
     encoding: {
-      y: { field: 'column', type: 'nominal', sort: { field: 'rank', op: 'min', order: 'ascending' }, title: null, axis: { labelLimit: 200 } },
+      y: { field: 'column', type: 'nominal', sort: BY_RANK, title: null, axis: { labelLimit: 200 } },
       x: { field: 'score', type: 'quantitative', title: 'score (1 = identical)', scale: { domain: [0, 1] } },
     },
     layer: [

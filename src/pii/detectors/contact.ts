@@ -42,11 +42,16 @@ function validPhone(candidate: string, country: CountryCode): boolean {
   return ok;
 }
 
+/** Digits that read as a date or a decimal number, never as a phone. */
+function dateOrDecimal(text: string): boolean {
+  return DATE_LIKE.test(text) || /^\d+\.\d+$/.test(text);
+}
+
 const PHONE_SHAPE = /^[+(]?\d[\d \t().\/-]*\d(?:[ \t]*(?:x|ext\.?)[ \t]*\d{1,5})?$/;
 
 /** Written as a phone number is (digits, phone punctuation, an optional extension) with E.164's 7 to 15 digits. */
 function phoneShaped(value: string): boolean {
-  if (!PHONE_SHAPE.test(value) || DATE_LIKE.test(value) || /^\d+\.\d+$/.test(value)) return false;
+  if (!PHONE_SHAPE.test(value) || dateOrDecimal(value)) return false;
   const main = value.replace(/[ \t]*(?:x|ext\.?)[ \t]*\d{1,5}$/, '');
   let digits = 0;
   for (let i = 0; i < main.length; i++) if (main.charCodeAt(i) >= 48 && main.charCodeAt(i) <= 57) digits++;
@@ -79,7 +84,7 @@ export const phoneDetector: PiiDetector = {
     // Cheap candidates first (7-15 digits with phone punctuation); the library validates only those slices.
     for (const c of matchAll(PHONE_CANDIDATE, text)) {
       const nDigits = c[0].replace(/\D/g, '').length;
-      if (nDigits < 7 || DATE_LIKE.test(c[0]) || /^\d+\.\d+$/.test(c[0])) continue;
+      if (nDigits < 7 || dateOrDecimal(c[0])) continue;
       const spans: [number, number][] = [];
       if (nDigits <= 15 && validPhone(c[0], country)) spans.push([c.index, c.index + c[0].length]);
       else if (nDigits >= 12) {

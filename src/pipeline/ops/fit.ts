@@ -133,13 +133,15 @@ export async function readModelFile(path: string): Promise<ModelDocument> {
   return parseModel(doc, path);
 }
 
+/** What {@link learnFromFile} needs: a table file and the fit's options (the FitFileInput fields but `out`). */
+export type LearnFromFileInput = Omit<FitFileInput, 'out'>;
+
 /**
- * Fits a synthesizer to a table file and writes the model JSON.
- * @example await fitFile({ dataPath: 'customers.csv', out: 'model.json', seed: 1 })
+ * Reads a table file (a seeded sample of it when it is big) and fits a model, without writing anything: `fit` writes
+ * the model, `synthesise` samples it straight away.
  */
-export async function fitFile(input: FitFileInput): Promise<FitFileOutput> {
+export async function learnFromFile(input: LearnFromFileInput): Promise<{ model: ModelDocument; profile: ReturnType<typeof profileTable>; rowsSeen: number }> {
   const clock = input.clock ?? systemClock;
-  const started = clock.now();
   // The seed is settled before reading: it also draws the sample of a file too big to learn from whole.
   const seed = normalizeSeed(input.seed ?? seedFromClock(clock.now()));
   const { table, rowsSeen } = await readLearnTable(input.dataPath, { seed, ...(input.maxFitRows !== undefined ? { maxRows: input.maxFitRows } : {}), ...(input.onEvent ? { onEvent: input.onEvent } : {}) });
@@ -154,6 +156,17 @@ export async function fitFile(input: FitFileInput): Promise<FitFileOutput> {
     ...(input.onEvent ? { onEvent: input.onEvent } : {}),
     clock,
   });
+  return { model, profile, rowsSeen };
+}
+
+/**
+ * Fits a synthesizer to a table file and writes the model JSON.
+ * @example await fitFile({ dataPath: 'customers.csv', out: 'model.json', seed: 1 })
+ */
+export async function fitFile(input: FitFileInput): Promise<FitFileOutput> {
+  const clock = input.clock ?? systemClock;
+  const started = clock.now();
+  const { model, profile, rowsSeen } = await learnFromFile({ ...input, clock });
   await writeJsonAtomic(input.out, model);
   return {
     path: input.out,

@@ -149,13 +149,14 @@ export async function generateToFile(input: GenerateToFileInput): Promise<Genera
   const target = out === '-' ? { stream: input.stdout ?? process.stdout } : { path: out, createFolder: input.out === undefined };
   let written: WriteResult | undefined;
   if (canEncodeInWorkers(plan, format, workers)) {
-    const restartable = 'path' in target;
+    // Only a file can be started over, so only then are the threads capped.
+    const heapMb = 'path' in target ? (input.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB) : undefined;
     try {
-      written = await writeEncodedInWorkers(plan, format, workers, target, restartable ? (input.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB) : undefined);
+      written = await writeEncodedInWorkers(plan, format, workers, target, heapMb);
     } catch (e) {
       // The file was never renamed into place: start over in this thread, which has no cap, for the same bytes.
-      if (!restartable || !isWorkerOutOfMemory(e)) throw e;
-      input.onEvent?.({ type: 'warning', step: 'generate', message: `a worker thread ran out of its ${input.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB} MB heap (very large rows?); generating in one thread instead` });
+      if (heapMb === undefined || !isWorkerOutOfMemory(e)) throw e;
+      input.onEvent?.({ type: 'warning', step: 'generate', message: `a worker thread ran out of its ${heapMb} MB heap (very large rows?); generating in one thread instead` });
     }
   }
   written ??= await writeInProcess(plan, format, target);
@@ -173,7 +174,7 @@ export async function generateToFile(input: GenerateToFileInput): Promise<Genera
   };
 }
 
-/** The worker threads' heap cap when none is given, in MB (see {@link GenerateFileInput.workerHeapMb}). */
+/** The worker threads' heap cap when none is given, in MB (see {@link GenerateToFileInput.workerHeapMb}). */
 export const DEFAULT_WORKER_HEAP_MB = 64;
 
 /** Writes a run generated in this thread (and, for formats that need whole batches, its plan's own worker pool). */

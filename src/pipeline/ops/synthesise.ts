@@ -1,7 +1,7 @@
-import { normalizeSeed, seedFromClock, systemClock, type Cell, type Clock, type EventSink, type Seed } from '../../core/index.js';
+import { systemClock, type Cell, type Clock, type EventSink, type Seed } from '../../core/index.js';
 import type { TableFormat } from '../../io/index.js';
-import { fitModel, sampleModel } from '../../learn/index.js';
-import { readLearnTable } from './fit.js';
+import { sampleModel } from '../../learn/index.js';
+import { learnFromFile } from './fit.js';
 import { writeModelSample } from './sample.js';
 
 /** Input of {@link synthesiseFile}: fit on the input and sample in one go. */
@@ -75,16 +75,9 @@ export const synthesiseOutputSchema = {
 
 async function fitOnInput(input: Omit<SynthesiseInput, 'outputPath'>) {
   const clock = input.clock ?? systemClock;
-  const seed = normalizeSeed(input.seed ?? seedFromClock(clock.now()));
-  const { table, rowsSeen } = await readLearnTable(input.inputPath, { seed, ...(input.maxFitRows !== undefined ? { maxRows: input.maxFitRows } : {}), ...(input.onEvent ? { onEvent: input.onEvent } : {}) });
-  const model = fitModel(table, {
-    seed,
-    ...(input.synthesizer !== undefined ? { synthesizer: input.synthesizer } : {}),
-    ...(input.epsilon !== undefined ? { epsilon: input.epsilon } : {}),
-    ...(input.rareThreshold !== undefined ? { rareThreshold: input.rareThreshold } : {}),
-    ...(input.onEvent ? { onEvent: input.onEvent } : {}),
-    clock,
-  });
+  // Everything but where the input is and what the output is are the fit's own options.
+  const { inputPath, outputPath: _outputPath, count: _count, format: _format, stdout: _stdout, ...fit } = input as SynthesiseInput;
+  const { model, rowsSeen } = await learnFromFile({ ...fit, dataPath: inputPath, clock });
   return { model, inputRows: rowsSeen, clock };
 }
 
