@@ -1,10 +1,10 @@
 // Benchmark of the generation engine against its peers, in one run (npm run bench:generate).
-//   node bench/generate/run.mjs [--sizes=1000,100000,1000000] [--only=synthdata,synthdata-w2,faker-loop,jsf] [--10m] [--no-build]
+//   node bench/generate/run.mjs [--sizes=1000,100000,1000000] [--only=synthdata,synthdata-w2,two-processes,faker-loop,jsf] [--10m] [--no-build]
 // Builds dist/ first, then runs every (tool, size) in its own child process (so peak RSS is that configuration's),
 // writing CSV of /work/shared/peers/js-bench/bench.schema.json (or ./bench.schema.json beside this script).
 // Prints rows/s, peak RSS, the ratios to the peers, the 1,000-row warm latency, and whether 1 and 2 workers wrote
 // the same bytes. Rows/s is measured inside the child from opening the output to closing it (not start-up).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +21,7 @@ const SEED = 42;
 const REFERENCE_DATE = '2025-06-01';
 
 if (args[0] === '--child') await child(args[1], Number(args[2]), args[3]);
+else if (args[0] === '--range') await rangeChild(Number(args[1]), Number(args[2]), Number(args[3]));
 else await main();
 
 async function engine() {
@@ -92,6 +93,46 @@ async function child(tool, rows, mode) {
   console.log(JSON.stringify({ tool, rows, seconds: +seconds.toFixed(3), rowsPerSec: Math.round(rows / seconds), cpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(2), peakRssMB: +(process.resourceUsage().maxRSS / 1024).toFixed(1), bytes, sha, version }));
 }
 
+/**
+ * One of two independent processes that each write half of the rows (the same code path as one thread, no pool):
+ * together they show how much two processes with nothing shared gain on this machine, the ceiling for the pool.
+ */
+async function rangeChild(rows, from, to) {
+  const { gen, io } = await engine();
+  const { encodeRange } = await import(pathToFileURL(path.join(root, 'dist/pipeline/encode-range.js')).href);
+  const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8'));
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const out = path.join(OUT_DIR, `range-${from}.csv`);
+  const plan = gen.compilePlan(schema, { rows, seed: SEED, referenceDate: REFERENCE_DATE, workers: 1 });
+  const encoder = io.batchEncoder('csv', plan.fields);
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const fd = fs.openSync(out, 'w');
+  const step = plan.options.batchSize;
+  for (let at = from; at < to; at += step) fs.writeSync(fd, encodeRange(plan, encoder, at, Math.min(to, at + step)));
+  fs.closeSync(fd);
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(c0);
+  fs.rmSync(out, { force: true });
+  console.log(JSON.stringify({ from, to, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 }));
+}
+
+/** Two processes writing half the rows each, at the same time; rows/s over the slower one's time. */
+async function twoProcesses(rows) {
+  const half = Math.floor(rows / 2);
+  const one = (from, to) =>
+    new Promise((resolve) => {
+      const p = spawn(process.execPath, [fileURLToPath(import.meta.url), '--range', String(rows), String(from), String(to)], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let text = '';
+      p.stdout.on('data', (d) => (text += d));
+      p.on('close', (code) => resolve(code === 0 ? JSON.parse(text.trim().split('\n').pop()) : undefined));
+    });
+  const parts = await Promise.all([one(0, half), one(half, rows)]);
+  if (parts.some((x) => x === undefined)) return undefined;
+  const seconds = Math.max(...parts.map((x) => x.seconds));
+  return { tool: 'two-processes', rows, seconds: +seconds.toFixed(3), rowsPerSec: Math.round(rows / seconds), cpuSeconds: +parts.reduce((a, x) => a + x.cpuSeconds, 0).toFixed(2), peakRssMB: NaN };
+}
+
 async function fileHash(file) {
   const h = createHash('sha256');
   for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) h.update(chunk);
@@ -117,12 +158,12 @@ async function main() {
     if (!fs.existsSync(path.join(root, f))) throw new Error(`${f} is missing: build with npx tsc -p tsconfig.build.json`);
   }
   const sizes = flag('sizes', '1000,100000,1000000').split(',').map(Number);
-  const tools = flag('only', 'synthdata,synthdata-w2,faker-loop,jsf').split(',');
+  const tools = flag('only', 'synthdata,synthdata-w2,two-processes,faker-loop,jsf').split(',');
   console.log(`schema: ${SCHEMA_FILE}\nnode ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
   const results = [];
   for (const rows of sizes) {
     for (const tool of tools) {
-      const r = spawnChild(tool, rows);
+      const r = tool === 'two-processes' ? await twoProcesses(rows) : spawnChild(tool, rows);
       if (r === undefined) continue;
       results.push(r);
       console.log(`${tool.padEnd(14)} ${String(rows).padStart(9)} rows  ${r.seconds.toFixed(2).padStart(7)} s  ${String(r.rowsPerSec).padStart(9)} rows/s  cpu ${String(r.cpuSeconds).padStart(6)} s  peak RSS ${r.peakRssMB} MB`);
@@ -139,7 +180,10 @@ async function main() {
     // On a shared machine wall time swings with other tenants; CPU seconds per row is the steadier comparison.
     const cpuRatio = (a, b) => (a && b ? (b.cpuSeconds / a.cpuSeconds).toFixed(2) + 'x' : '-');
     const same = s && w ? (s.sha === w.sha ? 'same bytes' : 'DIFFERENT BYTES') : '';
-    console.log(`${String(rows).padStart(9)} rows: vs faker-loop ${ratio(s, f)} (cpu ${cpuRatio(s, f)}), vs json-schema-faker ${ratio(s, j)} (cpu ${cpuRatio(s, j)}), 2 workers vs 1 ${ratio(w, s)} ${same}`);
+    const two = get('two-processes');
+    // Two processes that share nothing, each writing half: what this machine gives two copies of this work at once.
+    const ceiling = two && s ? `; two independent processes vs 1 ${ratio(two, s)} (the machine's ceiling for this work)` : '';
+    console.log(`${String(rows).padStart(9)} rows: vs faker-loop ${ratio(s, f)} (cpu ${cpuRatio(s, f)}), vs json-schema-faker ${ratio(s, j)} (cpu ${cpuRatio(s, j)}), 2 workers vs 1 ${ratio(w, s)} ${same}${ceiling}`);
   }
   console.log('\n1,000 rows in-process, warm (median of 20 runs after 5 warm-ups, CSV file each run):');
   for (const tool of ['synthdata', 'faker-loop'].filter((t) => tools.includes(t))) {
@@ -151,5 +195,7 @@ async function main() {
     if (r) console.log(`\n10M rows in-process: ${r.seconds.toFixed(1)} s, ${r.rowsPerSec} rows/s, peak RSS ${r.peakRssMB} MB`);
     const w = spawnChild('synthdata-w2', 10_000_000);
     if (w) console.log(`10M rows, 2 workers: ${w.seconds.toFixed(1)} s, ${w.rowsPerSec} rows/s, peak RSS ${w.peakRssMB} MB`);
+    const two = await twoProcesses(10_000_000);
+    if (r && w && two) console.log(`10M rows, 2 workers vs 1: ${(w.rowsPerSec / r.rowsPerSec).toFixed(2)}x; two independent processes vs 1: ${(two.rowsPerSec / r.rowsPerSec).toFixed(2)}x`);
   }
 }

@@ -128,7 +128,9 @@ export function valueCountsSpec(opts: {
     encoding: {
       y: { field: 'category', type: 'nominal', sort: BY_RANK, title: null, axis: { labelLimit: 180 } },
       ...(opts.series.length > 1 ? { yOffset: { field: 'source', type: 'nominal', sort: opts.series.map((s) => s.label) } } : {}),
-      x: { field: 'share', type: 'quantitative', title: 'share of rows', axis: { format: '.1~%' } },
+      // Not stacked: each series has its own bar (yOffset). A stacked bar with rounded ends is drawn by vega-lite as a
+      // clipped group per bar, which made a 20-category chart three times slower to draw and twice the SVG bytes.
+      x: { field: 'share', type: 'quantitative', stack: null, title: 'share of rows', axis: { format: '.1~%' } },
       color: colorEncoding(opts.series),
       tooltip: [
         { field: 'source', type: 'nominal' },
@@ -239,7 +241,8 @@ export function scoresSpec(opts: { bars: readonly ScoreBar[]; subtitle?: string 
     data: { values: withRank(values, (b) => b.column, order) },
     encoding: {
       y: { field: 'column', type: 'nominal', sort: BY_RANK, title: null, axis: { labelLimit: 200 } },
-      x: { field: 'score', type: 'quantitative', title: 'score (1 = identical)', scale: { domain: [0, 1] } },
+      // One bar per column: not stacked, so the rounded ends are plain paths (see valueCountsSpec).
+      x: { field: 'score', type: 'quantitative', stack: null, title: 'score (1 = identical)', scale: { domain: [0, 1] } },
     },
     layer: [
       {
