@@ -1,5 +1,5 @@
 // Benchmark of the generation engine against its peers, in one run (npm run bench:generate).
-//   node bench/generate/run.mjs [--sizes=1000,100000,1000000] [--only=synthdata,synthdata-w2,two-processes,faker-loop,jsf] [--10m] [--no-build]
+//   node bench/generate/run.mjs [--sizes=1000,100000,1000000] [--only=synthdata,synthdata-w2,two-processes,faker-loop,jsf] [--repeat=N] [--10m] [--no-build]
 // Builds dist/ first, then runs every (tool, size) in its own child process (so peak RSS is that configuration's),
 // writing CSV of /work/shared/peers/js-bench/bench.schema.json (or ./bench.schema.json beside this script).
 // Prints rows/s, peak RSS, the ratios to the peers, the 1,000-row warm latency, and whether 1 and 2 workers wrote
@@ -99,18 +99,16 @@ async function child(tool, rows, mode) {
  */
 async function rangeChild(rows, from, to) {
   const { gen, io } = await engine();
-  const { encodeRange } = await import(pathToFileURL(path.join(root, 'dist/pipeline/encode-range.js')).href);
   const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8'));
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const out = path.join(OUT_DIR, `range-${from}.csv`);
   const plan = gen.compilePlan(schema, { rows, seed: SEED, referenceDate: REFERENCE_DATE, workers: 1 });
-  const encoder = io.batchEncoder('csv', plan.fields);
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const fd = fs.openSync(out, 'w');
-  const step = plan.options.batchSize;
-  for (let at = from; at < to; at += step) fs.writeSync(fd, encodeRange(plan, encoder, at, Math.min(to, at + step)));
-  fs.closeSync(fd);
+  // As the in-process run writes (io/'s writer, batches of the plan), for its share of the rows.
+  const writer = await io.openWriter({ path: out }, 'csv', plan.fields);
+  for (const batch of gen.runRange(plan, from, to)) await writer.write(batch);
+  await writer.close();
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
   fs.rmSync(out, { force: true });
@@ -160,13 +158,25 @@ async function main() {
   const sizes = flag('sizes', '1000,100000,1000000').split(',').map(Number);
   const tools = flag('only', 'synthdata,synthdata-w2,two-processes,faker-loop,jsf').split(',');
   console.log(`schema: ${SCHEMA_FILE}\nnode ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
+  // This machine's speed swings by a third from minute to minute: with --repeat=N the tools take turns N times and
+  // each keeps its median run, so a ratio compares runs made in the same minutes.
+  const repeat = Math.max(1, Number(flag('repeat', '1')));
   const results = [];
   for (const rows of sizes) {
+    const runs = new Map(tools.map((t) => [t, []]));
+    for (let k = 0; k < repeat; k++) {
+      for (const tool of tools) {
+        const r = tool === 'two-processes' ? await twoProcesses(rows) : spawnChild(tool, rows);
+        if (r !== undefined) runs.get(tool).push(r);
+      }
+    }
     for (const tool of tools) {
-      const r = tool === 'two-processes' ? await twoProcesses(rows) : spawnChild(tool, rows);
-      if (r === undefined) continue;
+      const done = runs.get(tool).sort((a, b) => a.rowsPerSec - b.rowsPerSec);
+      if (done.length === 0) continue;
+      const r = done[Math.floor(done.length / 2)];
       results.push(r);
-      console.log(`${tool.padEnd(14)} ${String(rows).padStart(9)} rows  ${r.seconds.toFixed(2).padStart(7)} s  ${String(r.rowsPerSec).padStart(9)} rows/s  cpu ${String(r.cpuSeconds).padStart(6)} s  peak RSS ${r.peakRssMB} MB`);
+      const spread = done.length > 1 ? `  (runs ${done.map((x) => x.rowsPerSec).join(', ')})` : '';
+      console.log(`${tool.padEnd(14)} ${String(rows).padStart(9)} rows  ${r.seconds.toFixed(2).padStart(7)} s  ${String(r.rowsPerSec).padStart(9)} rows/s  cpu ${String(r.cpuSeconds).padStart(6)} s  peak RSS ${r.peakRssMB} MB${spread}`);
     }
   }
   console.log('\nratios (rows/s of synthdata over the peer; w2 over in-process):');
