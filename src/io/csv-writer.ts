@@ -1,6 +1,6 @@
 import type { Cell, Field, Kind } from '../core/index.js';
 import { jsonText } from './json-text.js';
-import { CHUNK_CHARS, joinChunks, type TextEncoding } from './text-encoding.js';
+import { CHUNK_CHARS, textEncoding, type ByteAppender, type TextEncoding } from './text-encoding.js';
 
 /** Options of the CSV writer. */
 export interface CsvWriteOptions {
@@ -40,16 +40,15 @@ export function csvEncoder(fields: readonly Field[], options: CsvWriteOptions = 
   const q = new RegExp(`[${/[\]\\^-]/.test(delimiter) ? '\\' + delimiter : delimiter}"\\r\\n]`);
   const codes = fields.map((f) => KIND_CODES[f.kind] ?? AS_ANY);
   const head = options.header === false ? '' : fields.map((f) => quoteIfNeeded(f.name, q)).join(delimiter) + eol;
-  return {
+  return textEncoding({
     head: () => head,
-    encode: (columns, n) => encodeRows(columns, codes, n, delimiter, eol, q),
+    encodeInto: (columns, n, out) => encodeRows(out, columns, codes, n, delimiter, eol, q),
     tail: () => '',
-  };
+  });
 }
 
-function encodeRows(columns: readonly (readonly Cell[])[], codes: readonly number[], n: number, d: string, eol: string, q: RegExp): Buffer {
+function encodeRows(out: ByteAppender, columns: readonly (readonly Cell[])[], codes: readonly number[], n: number, d: string, eol: string, q: RegExp): void {
   const nCols = codes.length;
-  const parts: Buffer[] = [];
   let text = '';
   for (let i = 0; i < n; i++) {
     for (let c = 0; c < nCols; c++) {
@@ -72,11 +71,11 @@ function encodeRows(columns: readonly (readonly Cell[])[], codes: readonly numbe
     }
     text += eol;
     if (text.length > CHUNK_CHARS) {
-      parts.push(Buffer.from(text, 'utf8'));
+      out.append(text);
       text = '';
     }
   }
-  return joinChunks(parts, text);
+  out.append(text);
 }
 
 function quoteIfNeeded(s: string, q: RegExp): string {

@@ -26,6 +26,7 @@ export type { TableFormat, ReadFormat } from './format.js';
 export { openWriter, writeBatches, batchEncoder } from './writer.js';
 export { openSink } from './byte-sink.js';
 export type { ByteSink } from './byte-sink.js';
+export { ByteAppender } from './text-encoding.js';
 export type { TextEncoding } from './text-encoding.js';
 export type { TableWriter, WriteOptions, WriteResult } from './writer.js';
 export type { WriteTarget } from './byte-sink.js';

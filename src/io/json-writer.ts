@@ -1,6 +1,6 @@
 import type { Cell, Field } from '../core/index.js';
 import { jsonText } from './json-text.js';
-import { CHUNK_CHARS, joinChunks, type TextEncoding } from './text-encoding.js';
+import { CHUNK_CHARS, textEncoding, type ByteAppender, type TextEncoding } from './text-encoding.js';
 
 // Strings without these need no escaping, and wrapping them in quotes is several times faster than JSON.stringify.
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
@@ -23,9 +23,8 @@ function jsonCell(v: Cell): string {
 }
 
 /** The text of each row as one JSON object (`{"a":1,"b":"x"}`), absent cells left out, null kept. */
-function rowObjects(keys: readonly string[], columns: readonly (readonly Cell[])[], n: number, lead: string, sep: string, end: string): Buffer {
+function rowObjects(out: ByteAppender, keys: readonly string[], columns: readonly (readonly Cell[])[], n: number, lead: string, sep: string, end: string): void {
   const nCols = keys.length;
-  const parts: Buffer[] = [];
   let text = lead;
   for (let i = 0; i < n; i++) {
     let obj = '{';
@@ -38,11 +37,11 @@ function rowObjects(keys: readonly string[], columns: readonly (readonly Cell[])
     }
     text += (i === 0 ? '' : sep) + obj + '}';
     if (text.length > CHUNK_CHARS) {
-      parts.push(Buffer.from(text, 'utf8'));
+      out.append(text);
       text = '';
     }
   }
-  return joinChunks(parts, text + end);
+  out.append(text + end);
 }
 
 function propertyKeys(fields: readonly Field[]): string[] {
@@ -52,25 +51,25 @@ function propertyKeys(fields: readonly Field[]): string[] {
 /** JSON Lines: one object per line. */
 export function jsonlEncoder(fields: readonly Field[]): TextEncoding {
   const keys = propertyKeys(fields);
-  return {
+  return textEncoding({
     head: () => '',
-    encode: (columns, n) => rowObjects(keys, columns, n, '', '\n', n === 0 ? '' : '\n'),
+    encodeInto: (columns, n, out) => rowObjects(out, keys, columns, n, '', '\n', n === 0 ? '' : '\n'),
     tail: () => '',
-  };
+  });
 }
 
 /** A JSON array streamed one object per line between `[` and `]`, so it is valid JSON and still diffs well. */
 export function jsonArrayEncoder(fields: readonly Field[]): TextEncoding {
   const keys = propertyKeys(fields);
   let written = 0;
-  return {
+  return textEncoding({
     head: () => '[',
-    encode(columns, n) {
-      if (n === 0) return Buffer.alloc(0);
+    encodeInto(columns, n, out) {
+      if (n === 0) return;
       const first = written === 0;
       written += n;
-      return rowObjects(keys, columns, n, first ? '\n' : ',\n', ',\n', '');
+      rowObjects(out, keys, columns, n, first ? '\n' : ',\n', ',\n', '');
     },
     tail: (rows) => (rows === 0 ? ']\n' : '\n]\n'),
-  };
+  });
 }

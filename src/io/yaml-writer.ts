@@ -1,6 +1,6 @@
 import type { Cell, Field } from '../core/index.js';
 import { jsonText } from './json-text.js';
-import { CHUNK_CHARS, joinChunks, type TextEncoding } from './text-encoding.js';
+import { CHUNK_CHARS, textEncoding, type TextEncoding } from './text-encoding.js';
 
 // Hand-rolled rather than the `yaml` package's stringify per row: that is ~30x slower on wide tables, and
 // a conservative rule is easy to get right. A string is written plain only when it starts with a letter or
@@ -46,10 +46,9 @@ function yamlCell(v: Cell): string {
 export function yamlEncoder(fields: readonly Field[]): TextEncoding {
   const keys = fields.map((f) => yamlString(f.name) + ': ');
   const nCols = fields.length;
-  return {
+  return textEncoding({
     head: () => '',
-    encode(columns, n) {
-      const parts: Buffer[] = [];
+    encodeInto(columns, n, out) {
       let text = '';
       for (let i = 0; i < n; i++) {
         let row = '';
@@ -60,12 +59,12 @@ export function yamlEncoder(fields: readonly Field[]): TextEncoding {
         }
         text += row === '' ? '- {}\n' : row;
         if (text.length > CHUNK_CHARS) {
-          parts.push(Buffer.from(text, 'utf8'));
+          out.append(text);
           text = '';
         }
       }
-      return joinChunks(parts, text);
+      out.append(text);
     },
     tail: (rows) => (rows === 0 ? '[]\n' : ''),
-  };
+  });
 }

@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { BLOCK_ROWS, SynthError, type ErrorCode } from '../core/index.js';
 import { startModuleWorker, type Plan } from '../generate/index.js';
-import { batchEncoder, type TableFormat } from '../io/index.js';
+import { batchEncoder, ByteAppender, type TableFormat } from '../io/index.js';
 import { encodeRange } from './encode-range.js';
 
 /** Whole blocks per task: large enough that messages are few, small enough that the pool keeps memory flat. */
@@ -64,6 +64,7 @@ export async function* encodedInWorkers(plan: Plan, format: TableFormat, workers
   for (let from = 0, id = 0; from < rows; from += step, id++) tasks.push({ id, from, to: Math.min(rows, from + step) });
   const pool = Array.from({ length: workers - 1 }, () => startWorker(setup, heapMb));
   const encoder = batchEncoder(format, plan.fields)!;
+  const scratch = new ByteAppender();
   const results = new Map<number, Uint8Array>();
   const idle: Worker[] = [];
   // Room for this thread to run ahead while the workers start (about half a second: a few tasks).
@@ -108,7 +109,7 @@ export async function* encodedInWorkers(plan: Plan, format: TableFormat, workers
         while (idle.length > 0 && canSend()) dispatch(idle.shift()!);
         if (canSend()) {
           const mine = tasks[next++]!;
-          results.set(mine.id, encodeRange(plan, encoder, mine.from, mine.to));
+          results.set(mine.id, encodeRange(plan, encoder, mine.from, mine.to, scratch));
           // Let the workers' answers in before deciding what to do next.
           await new Promise<void>((resolve) => setImmediate(resolve));
           continue;

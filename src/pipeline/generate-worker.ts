@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { compilePlan, type Plan } from '../generate/index.js';
-import { batchEncoder, type TextEncoding } from '../io/index.js';
+import { batchEncoder, ByteAppender, type TextEncoding } from '../io/index.js';
 import type { EncodeReply, EncodeSetup, EncodeTask } from './encode-in-workers.js';
 import { encodeRange } from './encode-range.js';
 
@@ -8,6 +8,7 @@ import { encodeRange } from './encode-range.js';
 const setup = workerData as EncodeSetup;
 let plan: Plan | undefined;
 let encoder: TextEncoding | undefined;
+const scratch = new ByteAppender();
 
 parentPort!.on('message', (task: EncodeTask) => {
   let reply: EncodeReply;
@@ -15,7 +16,7 @@ parentPort!.on('message', (task: EncodeTask) => {
     plan ??= compilePlan(setup.schema, { ...setup.options, workers: 1 });
     encoder ??= batchEncoder(setup.format, plan.fields);
     if (encoder === undefined) throw new Error(`the format "${setup.format}" cannot be encoded in parts`);
-    const bytes = encodeRange(plan, encoder, task.from, task.to);
+    const bytes = encodeRange(plan, encoder, task.from, task.to, scratch);
     reply = { id: task.id, bytes };
     parentPort!.postMessage(reply, [bytes.buffer]);
     return;
