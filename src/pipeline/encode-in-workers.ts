@@ -8,12 +8,16 @@ import { encodeRange } from './encode-range.js';
 const TASK_BLOCKS = 2;
 
 /**
- * A worker thread's young generation in MB (three semi-spaces' worth). At 16 a 3M-row run spent 1.2 s of the
- * thread's time in 294 scavenges; at 32, 0.5 s in 145, for 5 MB more peak memory.
+ * A worker thread's young generation in MB. V8 rounds its semi-spaces to powers of two: 16 and 24 both give 8 MB;
+ * 32 gives 16 MB and halves the thread's scavenges (0.9 s to 0.5 s of a 3M-row run), but a 10M-row run then peaked
+ * at 291-299 MB instead of 272-282, too close to the 300 MB it must stay under.
  */
-const WORKER_YOUNG_MB = 32;
+const WORKER_YOUNG_MB = 16;
 
-/** Tasks done but not yet written that the pool may hold beyond two per thread (each under 1 MB of CSV). */
+/** Tasks sent to a worker ahead of its answers (with two, a worker waited about 6% of its time for its next task). */
+const QUEUED_PER_WORKER = 3;
+
+/** Tasks done but not yet written that the pool may hold beyond those queued per thread (each about 1 MB of CSV). */
 const AHEAD_TASKS = 4;
 
 /** What an encoding worker is told once: enough to compile the very same plan, and the output format. */
@@ -41,8 +45,7 @@ export function canEncodeInWorkers(plan: Plan, format: TableFormat, workers: num
 
 /** Starts one worker on `generate-worker` beside this file, its old-generation heap capped at `heapMb` when given. */
 function startWorker(setup: EncodeSetup, heapMb: number | undefined): Worker {
-  // The young generation capped too, so the process stays under a few hundred MB whatever the row count; not below
-  // WORKER_YOUNG_MB, where a thread collects its short-lived strings twice as often and spends twice the time on it.
+  // The young generation capped too, so the process stays under a few hundred MB whatever the row count.
   return startModuleWorker(import.meta.url, 'generate-worker', setup, heapMb === undefined ? undefined : { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB });
 }
 
@@ -74,7 +77,7 @@ export async function* encodedInWorkers(plan: Plan, format: TableFormat, workers
   const results = new Map<number, Uint8Array>();
   const idle: Worker[] = [];
   // Room for this thread to run ahead while the workers start (about half a second: a few tasks).
-  const ahead = workers * 2 + AHEAD_TASKS;
+  const ahead = workers * QUEUED_PER_WORKER + AHEAD_TASKS;
   let next = 0;
   let yielded = 0;
   let failure: SynthError | undefined;
@@ -104,11 +107,9 @@ export async function* encodedInWorkers(plan: Plan, format: TableFormat, workers
     });
   }
   try {
-    // Two tasks per worker to start, so each has the next one queued while it answers.
-    for (const w of pool) {
-      dispatch(w);
-      dispatch(w);
-    }
+    // Each worker keeps QUEUED_PER_WORKER tasks: its next ones wait in its queue while this thread, busy with a task
+    // of its own, has not yet read the answer to the last.
+    for (const w of pool) for (let k = 0; k < QUEUED_PER_WORKER; k++) dispatch(w);
     for (const task of tasks) {
       while (!results.has(task.id)) {
         if (failure !== undefined) throw failure;
