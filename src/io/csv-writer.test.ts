@@ -6,7 +6,7 @@ import { csvEncoder } from './csv-writer.js';
 function csv(fields: Field[], columns: Cell[][], options = {}): string {
   const enc = csvEncoder(fields, options);
   const n = columns[0]?.length ?? 0;
-  return enc.head() + enc.encode(columns, n).toString('utf8') + enc.tail(n);
+  return enc.head() + enc.encode(columns, n, 0).toString('utf8') + enc.tail(n);
 }
 
 describe('csvEncoder', () => {

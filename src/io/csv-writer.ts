@@ -42,7 +42,7 @@ export function csvEncoder(fields: readonly Field[], options: CsvWriteOptions = 
   const head = options.header === false ? '' : fields.map((f) => quoteIfNeeded(f.name, q)).join(delimiter) + eol;
   return textEncoding({
     head: () => head,
-    encodeInto: (columns, n, out) => encodeRows(out, columns, codes, n, delimiter, eol, q),
+    encodeInto: (columns, n, _firstRow, out) => encodeRows(out, columns, codes, n, delimiter, eol, q),
     tail: () => '',
   });
 }

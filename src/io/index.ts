@@ -23,7 +23,7 @@
  */
 export { TABLE_FORMATS, READ_FORMATS, formatFromPath, readFormatFromPath, parseTableFormat, isTableFormat } from './format.js';
 export type { TableFormat, ReadFormat } from './format.js';
-export { openWriter, writeBatches, batchEncoder } from './writer.js';
+export { openWriter, writeBatches, batchEncoder, encodesInBatches } from './writer.js';
 export { openSink } from './byte-sink.js';
 export type { ByteSink } from './byte-sink.js';
 export { ByteAppender } from './text-encoding.js';

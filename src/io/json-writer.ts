@@ -53,7 +53,7 @@ export function jsonlEncoder(fields: readonly Field[]): TextEncoding {
   const keys = propertyKeys(fields);
   return textEncoding({
     head: () => '',
-    encodeInto: (columns, n, out) => rowObjects(out, keys, columns, n, '', '\n', n === 0 ? '' : '\n'),
+    encodeInto: (columns, n, _firstRow, out) => rowObjects(out, keys, columns, n, '', '\n', n === 0 ? '' : '\n'),
     tail: () => '',
   });
 }
@@ -61,14 +61,11 @@ export function jsonlEncoder(fields: readonly Field[]): TextEncoding {
 /** A JSON array streamed one object per line between `[` and `]`, so it is valid JSON and still diffs well. */
 export function jsonArrayEncoder(fields: readonly Field[]): TextEncoding {
   const keys = propertyKeys(fields);
-  let written = 0;
   return textEncoding({
     head: () => '[',
-    encodeInto(columns, n, out) {
-      if (n === 0) return;
-      const first = written === 0;
-      written += n;
-      rowObjects(out, keys, columns, n, first ? '\n' : ',\n', ',\n', '');
+    encodeInto(columns, n, firstRow, out) {
+      // Every row but the very first is preceded by a comma.
+      if (n > 0) rowObjects(out, keys, columns, n, firstRow === 0 ? '\n' : ',\n', ',\n', '');
     },
     tail: (rows) => (rows === 0 ? ']\n' : '\n]\n'),
   });

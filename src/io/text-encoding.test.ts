@@ -37,11 +37,13 @@ describe('ByteAppender', () => {
 
 describe('textEncoding', () => {
   it('gives encode the same bytes as encodeInto, batch after batch', () => {
-    const enc = textEncoding({ head: () => 'h', encodeInto: (columns, n, out) => out.append(columns[0]!.slice(0, n).join('|')), tail: () => 't' });
+    const enc = textEncoding({ head: () => 'h', encodeInto: (columns, n, firstRow, out) => out.append(`${firstRow}:` + columns[0]!.slice(0, n).join('|')), tail: () => 't' });
     const out = new ByteAppender();
+    let at = 0;
     for (const batch of [['a', 'b'], ['ü', 'ß', 'c']]) {
-      enc.encodeInto([batch], batch.length, out);
-      expect(enc.encode([batch], batch.length).equals(out.take())).toBe(true);
+      enc.encodeInto([batch], batch.length, at, out);
+      expect(enc.encode([batch], batch.length, at).equals(out.take())).toBe(true);
+      at += batch.length;
     }
   });
 });

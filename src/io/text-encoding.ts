@@ -1,12 +1,16 @@
 import type { Cell } from '../core/index.js';
 
-/** A text format's encoder: the text before the rows, each batch's rows as UTF-8 bytes, the text after them. */
+/**
+ * A text format's encoder: the text before the rows, each batch's rows as UTF-8 bytes, the text after them. An
+ * encoder keeps no state between batches: a batch's bytes depend only on its rows and on where it starts
+ * (`firstRow`, the index of its first row in the whole output), so batches can be encoded apart, in any order.
+ */
 export interface TextEncoding {
   head(): string;
   /** Appends the UTF-8 bytes of `n` rows, given as columns in the writer's field order, to `out`. */
-  encodeInto(columns: readonly (readonly Cell[])[], n: number, out: ByteAppender): void;
+  encodeInto(columns: readonly (readonly Cell[])[], n: number, firstRow: number, out: ByteAppender): void;
   /** The UTF-8 bytes of `n` rows in a buffer of their own. */
-  encode(columns: readonly (readonly Cell[])[], n: number): Buffer;
+  encode(columns: readonly (readonly Cell[])[], n: number, firstRow: number): Buffer;
   /** The text after the last row, told how many rows were written. */
   tail(rows: number): string;
 }
@@ -60,9 +64,9 @@ export function textEncoding(parts: Omit<TextEncoding, 'encode'>): TextEncoding 
   const own = new ByteAppender();
   return {
     head: () => parts.head(),
-    encodeInto: (columns, n, out) => parts.encodeInto(columns, n, out),
-    encode(columns, n) {
-      parts.encodeInto(columns, n, own);
+    encodeInto: (columns, n, firstRow, out) => parts.encodeInto(columns, n, firstRow, out),
+    encode(columns, n, firstRow) {
+      parts.encodeInto(columns, n, firstRow, own);
       return own.take();
     },
     tail: (rows) => parts.tail(rows),

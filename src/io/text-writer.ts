@@ -18,7 +18,7 @@ export function textFormatWriter(sink: ByteSink, encoding: TextEncoding): Format
   const putText = (text: string): Promise<void> => put(Buffer.from(text, 'utf8'));
   return {
     async write(columns, n) {
-      const body = encoding.encode(columns, n);
+      const body = encoding.encode(columns, n, rows);
       if (!started) {
         started = true;
         await put(Buffer.concat([Buffer.from(encoding.head(), 'utf8'), body]));

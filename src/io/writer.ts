@@ -41,16 +41,30 @@ const FORMAT_WRITERS: Readonly<Record<TableFormat, FormatFactory>> = {
   parquet: (sink, fields, o) => parquetFormatWriter(sink, fields, o),
 };
 
+/** Whether {@link batchEncoder} has an encoder for `format` (every text format). */
+export function encodesInBatches(format: TableFormat): boolean {
+  return format === 'csv' || format === 'json' || format === 'jsonl' || format === 'yaml';
+}
+
 /**
- * The encoder a text writer of `format` uses, for formats whose rows encode the same wherever a batch starts (CSV,
- * JSONL): batches can then be encoded apart (in worker threads) and their bytes joined after `head()`. Undefined
- * for the other formats.
- * @example const enc = batchEncoder('csv', fields); sink.write(Buffer.from(enc.head())); sink.write(enc.encode(cols, n))
+ * The encoder a text writer of `format` uses (CSV, JSON, JSONL, YAML): a batch's bytes depend only on its rows and
+ * on where it starts, so batches can be encoded apart (in worker threads) and their bytes joined between `head()`
+ * and `tail(rows)`. Undefined for Parquet, whose row groups are written whole.
+ * @example const enc = batchEncoder('csv', fields); sink.write(Buffer.from(enc.head())); sink.write(enc.encode(cols, n, 0))
  */
 export function batchEncoder(format: TableFormat, fields: readonly Field[], options: CsvWriteOptions = {}): TextEncoding | undefined {
-  if (format === 'csv') return csvEncoder(fields, options);
-  if (format === 'jsonl') return jsonlEncoder(fields);
-  return undefined;
+  switch (format) {
+    case 'csv':
+      return csvEncoder(fields, options);
+    case 'json':
+      return jsonArrayEncoder(fields);
+    case 'jsonl':
+      return jsonlEncoder(fields);
+    case 'yaml':
+      return yamlEncoder(fields);
+    default:
+      return undefined;
+  }
 }
 
 /**

@@ -48,7 +48,7 @@ export function yamlEncoder(fields: readonly Field[]): TextEncoding {
   const nCols = fields.length;
   return textEncoding({
     head: () => '',
-    encodeInto(columns, n, out) {
+    encodeInto(columns, n, _firstRow, out) {
       let text = '';
       for (let i = 0; i < n; i++) {
         let row = '';

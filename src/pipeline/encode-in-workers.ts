@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { BLOCK_ROWS, SynthError, type ErrorCode } from '../core/index.js';
 import { startModuleWorker, type Plan } from '../generate/index.js';
-import { batchEncoder, ByteAppender, type TableFormat } from '../io/index.js';
+import { batchEncoder, ByteAppender, encodesInBatches, type TableFormat } from '../io/index.js';
 import { encodeRange } from './encode-range.js';
 
 /** Whole blocks per task: large enough that messages are few, small enough that the pool keeps memory flat. */
@@ -39,7 +39,7 @@ export type EncodeReply =
 
 /** True when a plan's rows can be generated and encoded in parts by {@link encodedInWorkers}. */
 export function canEncodeInWorkers(plan: Plan, format: TableFormat, workers: number): boolean {
-  return workers > 1 && !plan.ordered && (format === 'csv' || format === 'jsonl') && plan.options.rows > TASK_BLOCKS * BLOCK_ROWS;
+  return workers > 1 && !plan.ordered && encodesInBatches(format) && plan.options.rows > TASK_BLOCKS * BLOCK_ROWS;
 }
 
 
@@ -58,7 +58,7 @@ export function isWorkerOutOfMemory(e: unknown): boolean {
  * The encoded body (no head or tail) of a plan's rows, made by this thread and `workers - 1` worker threads that
  * each generate and encode ranges of whole blocks; the parts are yielded in row order. This thread takes a task
  * whenever it would otherwise wait, so it works while the workers start and no extra thread idles. Cells are pure
- * functions of (seed, column, block) and CSV/JSONL rows encode alike wherever a batch starts, so the bytes equal
+ * functions of (seed, column, block) and a text format encodes a batch knowing only where it starts, so the bytes equal
  * those of one thread. The pool keeps a bounded number of tasks ahead, so memory stays flat whatever the row count.
  */
 export async function* encodedInWorkers(plan: Plan, format: TableFormat, workers: number, heapMb?: number): AsyncGenerator<{ bytes: Uint8Array; rows: number }> {

@@ -6,6 +6,10 @@ import { ByteAppender, type TextEncoding } from '../io/index.js';
  * `scratch` is where the batches are appended first: a thread that encodes range after range passes the same one.
  */
 export function encodeRange(plan: Plan, encoder: TextEncoding, from: number, to: number, scratch = new ByteAppender()): Buffer<ArrayBuffer> {
-  for (const batch of runRange(plan, from, to)) encoder.encodeInto(batch.columns, batch.length, scratch);
+  let at = from;
+  for (const batch of runRange(plan, from, to)) {
+    encoder.encodeInto(batch.columns, batch.length, at, scratch);
+    at += batch.length;
+  }
   return scratch.take();
 }

@@ -37,7 +37,7 @@ describe('generateToFile with workers', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const run = (format: 'csv' | 'jsonl', workers: number, batchSize: number, name: string, progress: number[] = []) =>
+  const run = (format: 'csv' | 'json' | 'jsonl' | 'yaml', workers: number, batchSize: number, name: string, progress: number[] = []) =>
     generateToFile({
       schema, rows: ROWS, seed: 7, referenceDate: '2025-06-01', format, workers, batchSize, out: join(dir, name),
       onEvent: (e) => {
@@ -45,7 +45,7 @@ describe('generateToFile with workers', () => {
       },
     });
 
-  for (const format of ['csv', 'jsonl'] as const) {
+  for (const format of ['csv', 'json', 'jsonl', 'yaml'] as const) {
     it(`writes the same ${format} bytes with 2 workers as with 1, whatever the batch size`, async () => {
       const one = await run(format, 1, 1000, `one.${format}`);
       const progress: number[] = [];
@@ -58,8 +58,13 @@ describe('generateToFile with workers', () => {
       expect(b.length).toBe(a.length);
       expect(two.bytes).toBe(one.bytes);
       expect(b.equals(a)).toBe(true);
-      const lines = a.toString('utf8').trimEnd().split('\n');
-      expect(lines.length).toBe(format === 'csv' ? ROWS + 1 : ROWS);
+      const text = a.toString('utf8');
+      const lines = text.trimEnd().split('\n');
+      if (format === 'csv') expect(lines.length).toBe(ROWS + 1);
+      if (format === 'jsonl') expect(lines.length).toBe(ROWS);
+      // The parts joined make one valid JSON array, commas between every row and none after the last.
+      if (format === 'json') expect((JSON.parse(text) as unknown[]).length).toBe(ROWS);
+      if (format === 'yaml') expect(lines.filter((l) => l.startsWith('- ')).length).toBe(ROWS);
       // The schema's kinds really occur: nulls (empty note), quoting, and unique ids.
       if (format === 'jsonl') {
         const rows = lines.map((l) => JSON.parse(l) as { id: number; note: string | null; total: number; quantity: number; unit_price: number });
