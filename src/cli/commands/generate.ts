@@ -51,7 +51,7 @@ export function register(program: Command): void {
     .option('-f, --format <format>', `output format: ${FORMATS.join(', ')} (default: from --out, else csv)`)
     .option('-o, --out <file>', 'output file, or - for standard output (default: .synthdata/output/<title>.<format>)')
     .option('--locale <locale>', 'locale for names, addresses and phones (default: en)')
-    .option('--workers <n>', 'worker threads (default: all cores for large jobs, one for Parquet)')
+    .option('--workers <n>', 'worker threads (default: all cores from 1M rows on, one for Parquet)')
     .option('--batch-size <n>', 'rows per batch (does not change the output)')
     .option('--reference-date <yyyy-mm-dd>', 'the day that "now" means for generated dates (default: today, UTC)')
     .option('-q, --quiet', 'print nothing but errors')
