@@ -58,8 +58,9 @@ export function isWorkerOutOfMemory(e: unknown): boolean {
  * The encoded body (no head or tail) of a plan's rows, made by this thread and `workers - 1` worker threads that
  * each generate and encode ranges of whole blocks; the parts are yielded in row order. This thread takes a task
  * whenever it would otherwise wait, so it works while the workers start and no extra thread idles. Cells are pure
- * functions of (seed, column, block) and a text format encodes a batch knowing only where it starts, so the bytes equal
- * those of one thread. The pool keeps a bounded number of tasks ahead, so memory stays flat whatever the row count.
+ * functions of (seed, column, block) and a text format encodes a batch knowing only where it starts, so the bytes
+ * equal those of one thread. The pool keeps a bounded number of tasks ahead, so memory stays flat whatever the row
+ * count.
  */
 export async function* encodedInWorkers(plan: Plan, format: TableFormat, workers: number, heapMb?: number): AsyncGenerator<{ bytes: Uint8Array; rows: number }> {
   const { rows, batchSize } = plan.options;
