@@ -112,10 +112,10 @@ async function rangeChild(rows, from, to) {
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
   fs.rmSync(out, { force: true });
-  console.log(JSON.stringify({ from, to, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 }));
+  console.log(JSON.stringify({ from, to, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMB: process.resourceUsage().maxRSS / 1024 }));
 }
 
-/** Two processes writing half the rows each, at the same time; rows/s over the slower one's time. */
+/** Two processes writing half the rows each, at the same time; rows/s over the slower one's time, peak RSS of the larger. */
 async function twoProcesses(rows) {
   const half = Math.floor(rows / 2);
   const one = (from, to) =>
@@ -128,7 +128,7 @@ async function twoProcesses(rows) {
   const parts = await Promise.all([one(0, half), one(half, rows)]);
   if (parts.some((x) => x === undefined)) return undefined;
   const seconds = Math.max(...parts.map((x) => x.seconds));
-  return { tool: 'two-processes', rows, seconds: +seconds.toFixed(3), rowsPerSec: Math.round(rows / seconds), cpuSeconds: +parts.reduce((a, x) => a + x.cpuSeconds, 0).toFixed(2), peakRssMB: NaN };
+  return { tool: 'two-processes', rows, seconds: +seconds.toFixed(3), rowsPerSec: Math.round(rows / seconds), cpuSeconds: +parts.reduce((a, x) => a + x.cpuSeconds, 0).toFixed(2), peakRssMB: +Math.max(...parts.map((x) => x.peakRssMB)).toFixed(1) };
 }
 
 async function fileHash(file) {
