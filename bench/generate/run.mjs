@@ -49,10 +49,14 @@ async function synthdataRun(mod, schema, rows, out, workers) {
   // With workers, the pipeline op: its threads generate and encode CSV, the parent only writes the bytes in order.
   if (workers > 1 && pipeline !== undefined) return (await pipeline.generateToFile({ schema, ...options, format: 'csv', out })).bytes;
   const plan = gen.compilePlan(schema, options);
+  return writeCsv(io, plan, out, gen.runAsync(plan));
+}
+
+/** Writes batches of a plan to `out` with io/'s CSV writer; returns the bytes written. */
+async function writeCsv(io, plan, out, batches) {
   const writer = await io.openWriter({ path: out }, 'csv', plan.fields);
-  for await (const batch of gen.runAsync(plan)) await writer.write(batch);
-  const result = await writer.close();
-  return result.bytes;
+  for await (const batch of batches) await writer.write(batch);
+  return (await writer.close()).bytes;
 }
 
 async function child(tool, rows, mode) {
@@ -105,10 +109,8 @@ async function rangeChild(rows, from, to) {
   const plan = gen.compilePlan(schema, { rows, seed: SEED, referenceDate: REFERENCE_DATE, workers: 1 });
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  // As the in-process run writes (io/'s writer, batches of the plan), for its share of the rows.
-  const writer = await io.openWriter({ path: out }, 'csv', plan.fields);
-  for (const batch of gen.runRange(plan, from, to)) await writer.write(batch);
-  await writer.close();
+  // As the in-process run writes, for its share of the rows.
+  await writeCsv(io, plan, out, gen.runRange(plan, from, to));
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
   fs.rmSync(out, { force: true });

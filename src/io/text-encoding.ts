@@ -61,11 +61,13 @@ export class ByteAppender {
 
 /** An encoder from its parts: `encode` is `encodeInto` an appender of the encoder's own, taken at once. */
 export function textEncoding(parts: Omit<TextEncoding, 'encode'>): TextEncoding {
-  const own = new ByteAppender();
+  // Made on the first `encode`: a worker pool only ever calls `encodeInto` with its own appender.
+  let own: ByteAppender | undefined;
   return {
     head: () => parts.head(),
     encodeInto: (columns, n, firstRow, out) => parts.encodeInto(columns, n, firstRow, out),
     encode(columns, n, firstRow) {
+      own ??= new ByteAppender();
       parts.encodeInto(columns, n, firstRow, own);
       return own.take();
     },

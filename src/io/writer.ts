@@ -33,17 +33,30 @@ export interface TableWriter {
 
 type FormatFactory = (sink: ByteSink, fields: readonly Field[], options: WriteOptions) => FormatWriter;
 
+/** The text formats' encoders: the one table that says which formats are text, and how each is encoded. */
+const TEXT_ENCODERS: Partial<Readonly<Record<TableFormat, (fields: readonly Field[], options: CsvWriteOptions) => TextEncoding>>> = {
+  csv: (fields, o) => csvEncoder(fields, o),
+  json: (fields) => jsonArrayEncoder(fields),
+  jsonl: (fields) => jsonlEncoder(fields),
+  yaml: (fields) => yamlEncoder(fields),
+};
+
+const writerOf =
+  (format: TableFormat): FormatFactory =>
+  (sink, fields, o) =>
+    textFormatWriter(sink, batchEncoder(format, fields, o)!);
+
 const FORMAT_WRITERS: Readonly<Record<TableFormat, FormatFactory>> = {
-  csv: (sink, fields, o) => textFormatWriter(sink, csvEncoder(fields, o)),
-  json: (sink, fields) => textFormatWriter(sink, jsonArrayEncoder(fields)),
-  jsonl: (sink, fields) => textFormatWriter(sink, jsonlEncoder(fields)),
-  yaml: (sink, fields) => textFormatWriter(sink, yamlEncoder(fields)),
+  csv: writerOf('csv'),
+  json: writerOf('json'),
+  jsonl: writerOf('jsonl'),
+  yaml: writerOf('yaml'),
   parquet: (sink, fields, o) => parquetFormatWriter(sink, fields, o),
 };
 
 /** Whether {@link batchEncoder} has an encoder for `format` (every text format). */
 export function encodesInBatches(format: TableFormat): boolean {
-  return format === 'csv' || format === 'json' || format === 'jsonl' || format === 'yaml';
+  return TEXT_ENCODERS[format] !== undefined;
 }
 
 /**
@@ -53,18 +66,7 @@ export function encodesInBatches(format: TableFormat): boolean {
  * @example const enc = batchEncoder('csv', fields); sink.write(Buffer.from(enc.head())); sink.write(enc.encode(cols, n, 0))
  */
 export function batchEncoder(format: TableFormat, fields: readonly Field[], options: CsvWriteOptions = {}): TextEncoding | undefined {
-  switch (format) {
-    case 'csv':
-      return csvEncoder(fields, options);
-    case 'json':
-      return jsonArrayEncoder(fields);
-    case 'jsonl':
-      return jsonlEncoder(fields);
-    case 'yaml':
-      return yamlEncoder(fields);
-    default:
-      return undefined;
-  }
+  return TEXT_ENCODERS[format]?.(fields, options);
 }
 
 /**

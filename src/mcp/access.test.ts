@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { systemClock } from '../core/index.js';
 import { allows, loadConfig, LOCAL_ACTOR, type OpContext } from '../pipeline/index.js';
 import { openSqliteStore, ROLES, type Role, type Store } from '../store/index.js';
 import { projectFilesFolder } from './file-scope.js';
 import { artifactUri, RESOURCE_ACCESS, startMcpHttp, TOOL_ACCESS, TOOLS, type McpHttpServer } from './index.js';
+import { callTool, toolText } from './test-fixtures/tool-call.js';
 
 const SCHEMA = {
   title: 'orders',
@@ -56,32 +56,24 @@ async function connect(headers: Record<string, string> = {}): Promise<Client> {
 
 const bearer = (secret: string): Record<string, string> => ({ authorization: `Bearer ${secret}` });
 
-async function call(client: Client, name: string, args: Record<string, unknown>): Promise<CallToolResult> {
-  return (await client.callTool({ name, arguments: args })) as CallToolResult;
-}
-
-function text(result: CallToolResult): string {
-  const first = result.content[0];
-  return first && first.type === 'text' ? first.text : '';
-}
 
 describe('MCP over HTTP with API keys', () => {
   it('runs a tool as the key\'s user and project', async () => {
     const client = await connect(bearer(keys['qa-engineer']));
-    const result = await call(client, 'run_pipeline', { schema: SCHEMA, rowCount: 10, seed: 1, options: { visualizations: [] } });
-    expect(result.isError, text(result)).toBeFalsy();
+    const result = await callTool(client, 'run_pipeline', { schema: SCHEMA, rowCount: 10, seed: 1, options: { visualizations: [] } });
+    expect(result.isError, toolText(result)).toBeFalsy();
     const { runId } = result.structuredContent as { runId: string };
     expect(await store.getRun(runId, 'p1')).toMatchObject({ project: 'p1', user: 'qa-engineer-user' });
     expect(await store.getRun(runId, 'default')).toBeUndefined();
 
-    const history = await call(client, 'pipeline_history', {});
+    const history = await callTool(client, 'pipeline_history', {});
     expect((history.structuredContent as { items: { id: string; project: string }[] }).items.map((r) => r.project)).toEqual(['p1']);
   }, 30_000);
 
   it('takes the key from X-API-Key too', async () => {
     const client = await connect({ 'x-api-key': otherProjectKey });
-    const history = await call(client, 'pipeline_history', {});
-    expect(history.isError, text(history)).toBeFalsy();
+    const history = await callTool(client, 'pipeline_history', {});
+    expect(history.isError, toolText(history)).toBeFalsy();
     expect(history.structuredContent).toEqual({ items: [], next: null });
   });
 
@@ -114,9 +106,9 @@ describe('MCP over HTTP with API keys', () => {
 
     await expect(mine.readResource({ uri: artifactUri(theirs.id, chart.id) })).rejects.toThrow(/NOT_FOUND/);
     expect((await mine.listResources()).resources.map((r) => r.uri)).not.toContain(artifactUri(theirs.id, chart.id));
-    const run = await call(mine, 'run_pipeline', { datasetId: upload.id, rowCount: 5 });
+    const run = await callTool(mine, 'run_pipeline', { datasetId: upload.id, rowCount: 5 });
     expect(run.isError).toBe(true);
-    expect(text(run)).toMatch(/^error\[NOT_FOUND\]/);
+    expect(toolText(run)).toMatch(/^error\[NOT_FOUND\]/);
 
     // The owner sees both.
     const owner = await connect(bearer(otherProjectKey));
@@ -125,7 +117,7 @@ describe('MCP over HTTP with API keys', () => {
 
   it('records every refusal in the audit log', async () => {
     const compliance = await connect(bearer(keys['compliance-admin']));
-    expect(text(await call(compliance, 'run_pipeline', { schema: SCHEMA, rowCount: 1 }))).toMatch(/^error\[AUTH_FORBIDDEN\]/);
+    expect(toolText(await callTool(compliance, 'run_pipeline', { schema: SCHEMA, rowCount: 1 }))).toMatch(/^error\[AUTH_FORBIDDEN\]/);
     const denied = (await store.listAudit({ event: 'AccessDenied', limit: 10_000 })).filter((e) => e.fields.adapter === 'mcp');
     const reasons = denied.map((e) => e.fields.reason);
     expect(reasons).toEqual(expect.arrayContaining(['unknown or revoked key', 'no API key', 'role compliance-admin may not call the tool "run_pipeline"']));
@@ -152,14 +144,14 @@ describe('role x tool matrix', () => {
         const before = (await store.listAudit({ event: 'AccessDenied', limit: 10_000 })).length;
         const client = await connect(bearer(keys[role]));
         // An empty call: allowed tools answer (or refuse the arguments) without doing any work.
-        const result = await call(client, tool.name, tool.name === 'pipeline_history' ? {} : { colour: 'red' });
+        const result = await callTool(client, tool.name, tool.name === 'pipeline_history' ? {} : { colour: 'red' });
         const after = (await store.listAudit({ event: 'AccessDenied', limit: 10_000 })).length;
         if (allowed) {
-          expect(text(result)).not.toMatch(/AUTH_FORBIDDEN/);
+          expect(toolText(result)).not.toMatch(/AUTH_FORBIDDEN/);
           expect(after).toBe(before);
         } else {
           expect(result.isError).toBe(true);
-          expect(text(result)).toMatch(/^error\[AUTH_FORBIDDEN\]: the role "[a-z-]+" may not call the tool/);
+          expect(toolText(result)).toMatch(/^error\[AUTH_FORBIDDEN\]: the role "[a-z-]+" may not call the tool/);
           expect(after).toBe(before + 1);
         }
       });
@@ -176,16 +168,16 @@ describe('role x tool matrix', () => {
 describe('file tools with an API key', () => {
   it('read and write inside the project folder only', async () => {
     const client = await connect(bearer(keys['qa-engineer']));
-    const made = await call(client, 'generate_dataset', { schema: SCHEMA, rows: 20, seed: 3, out: 'orders.csv' });
-    expect(made.isError, text(made)).toBeFalsy();
+    const made = await callTool(client, 'generate_dataset', { schema: SCHEMA, rows: 20, seed: 3, out: 'orders.csv' });
+    expect(made.isError, toolText(made)).toBeFalsy();
     const folder = projectFilesFolder(join(dir, 'data'), 'p1');
     expect((made.structuredContent as { path: string }).path).toBe(join(folder, 'orders.csv'));
     expect(existsSync(join(folder, 'orders.csv'))).toBe(true);
     // The default output goes to the project's folder too.
-    const byDefault = await call(client, 'generate_dataset', { schema: SCHEMA, rows: 5, seed: 3 });
+    const byDefault = await callTool(client, 'generate_dataset', { schema: SCHEMA, rows: 5, seed: 3 });
     expect((byDefault.structuredContent as { path: string }).path.startsWith(folder)).toBe(true);
-    const scan = await call(client, 'scan_pii', { path: 'orders.csv' });
-    expect(scan.isError, text(scan)).toBeFalsy();
+    const scan = await callTool(client, 'scan_pii', { path: 'orders.csv' });
+    expect(scan.isError, toolText(scan)).toBeFalsy();
 
     for (const [tool, args] of [
       ['scan_pii', { path: '/etc/passwd' }],
@@ -193,21 +185,21 @@ describe('file tools with an API key', () => {
       ['generate_dataset', { schema: SCHEMA, rows: 5, out: join(dir, 'escaped.csv') }],
       ['evaluate_dataset', { synthetic: 'orders.csv', real: join(dir, 'data', 'synthdata.db') }],
     ] as const) {
-      const refused = await call(client, tool, args);
+      const refused = await callTool(client, tool, args);
       expect(refused.isError).toBe(true);
-      expect(text(refused)).toMatch(/^error\[AUTH_FORBIDDEN\]: ".+" is outside the files of project "p1"/);
+      expect(toolText(refused)).toMatch(/^error\[AUTH_FORBIDDEN\]: ".+" is outside the files of project "p1"/);
     }
     expect(existsSync(join(dir, 'escaped.csv'))).toBe(false);
     // Nor through a link placed in the folder.
     symlinkSync(dir, join(folder, 'outside'));
-    const linked = await call(client, 'scan_pii', { path: 'outside/data/synthdata.db' });
-    expect(text(linked)).toMatch(/^error\[AUTH_FORBIDDEN\]/);
+    const linked = await callTool(client, 'scan_pii', { path: 'outside/data/synthdata.db' });
+    expect(toolText(linked)).toMatch(/^error\[AUTH_FORBIDDEN\]/);
 
     // Another project's key cannot reach p1's file by a relative path: it resolves in its own folder.
     const other = await connect(bearer(otherProjectKey));
-    const elsewhere = await call(other, 'scan_pii', { path: 'orders.csv' });
+    const elsewhere = await callTool(other, 'scan_pii', { path: 'orders.csv' });
     expect(elsewhere.isError).toBe(true);
-    expect(text(elsewhere)).not.toMatch(/AUTH_FORBIDDEN/);
-    expect(text(elsewhere)).toContain(projectFilesFolder(join(dir, 'data'), 'p2'));
+    expect(toolText(elsewhere)).not.toMatch(/AUTH_FORBIDDEN/);
+    expect(toolText(elsewhere)).toContain(projectFilesFolder(join(dir, 'data'), 'p2'));
   }, 30_000);
 });

@@ -9,6 +9,7 @@ import { fixedClock } from '../core/index.js';
 import { DEFAULT_CONFIG, LOCAL_ACTOR, type OpContext } from '../pipeline/index.js';
 import { openSqliteStore, type Store } from '../store/index.js';
 import { createMcpServer, TOOLS, artifactUri } from './index.js';
+import { callTool, toolText } from './test-fixtures/tool-call.js';
 
 const CONTACTS = resolve('test/fixtures/datasets/contacts_synthetic.csv');
 const SCHEMA = {
@@ -42,14 +43,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function call(name: string, args: Record<string, unknown>): Promise<CallToolResult> {
-  return (await client.callTool({ name, arguments: args })) as CallToolResult;
-}
-
-function text(result: CallToolResult): string {
-  const first = result.content[0];
-  return first && first.type === 'text' ? first.text : '';
-}
+const call = (name: string, args: Record<string, unknown>): Promise<CallToolResult> => callTool(client, name, args);
 
 describe('MCP server (in-memory transport, the SDK client)', () => {
   it('lists every tool with the op\'s own input schema', async () => {
@@ -69,13 +63,13 @@ describe('MCP server (in-memory transport, the SDK client)', () => {
   it('generate_dataset writes the file and says how to reproduce it', async () => {
     const out = join(dir, 'people.csv');
     const result = await call('generate_dataset', { schema: SCHEMA, rows: 25, seed: 7, out });
-    expect(result.isError, text(result)).toBeFalsy();
+    expect(result.isError, toolText(result)).toBeFalsy();
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('id,email');
     expect(lines).toHaveLength(26);
     const output = result.structuredContent as { rows: number; seed: string; path: string; format: string };
     expect(output).toMatchObject({ rows: 25, seed: '7', path: out, format: 'csv' });
-    expect(JSON.parse(text(result))).toMatchObject({ rows: 25 });
+    expect(JSON.parse(toolText(result))).toMatchObject({ rows: 25 });
 
     // Same seed, same bytes.
     const again = join(dir, 'people-again.csv');
@@ -85,7 +79,7 @@ describe('MCP server (in-memory transport, the SDK client)', () => {
 
   it('scan_pii finds the emails and phone numbers of a table', async () => {
     const result = await call('scan_pii', { path: CONTACTS });
-    expect(result.isError, text(result)).toBeFalsy();
+    expect(result.isError, toolText(result)).toBeFalsy();
     const output = result.structuredContent as { rows: number; scan: { totalFindings: number; counts: Record<string, number> } };
     expect(output.rows).toBeGreaterThan(0);
     expect(output.scan.totalFindings).toBeGreaterThan(0);
@@ -95,12 +89,12 @@ describe('MCP server (in-memory transport, the SDK client)', () => {
   it('scan_pii with the block policy is an error result carrying PII_BLOCKED', async () => {
     const result = await call('scan_pii', { path: CONTACTS, policy: 'block' });
     expect(result.isError).toBe(true);
-    expect(text(result)).toMatch(/^error\[PII_BLOCKED\]: /);
+    expect(toolText(result)).toMatch(/^error\[PII_BLOCKED\]: /);
   });
 
   it('pipeline_history pages the project\'s runs, newest first', async () => {
     const empty = await call('pipeline_history', {});
-    expect(empty.isError, text(empty)).toBeFalsy();
+    expect(empty.isError, toolText(empty)).toBeFalsy();
     expect(empty.structuredContent).toEqual({ items: [], next: null });
 
     await store.createRun({ project: 'default', user: 'local', kind: 'pipeline', status: 'succeeded', rowCount: 10 });
@@ -114,25 +108,25 @@ describe('MCP server (in-memory transport, the SDK client)', () => {
   it('an invalid call is an error result with its code and path, never a crash', async () => {
     const zero = await call('generate_dataset', { schema: SCHEMA, rows: 0 });
     expect(zero.isError).toBe(true);
-    expect(text(zero)).toMatch(/^error\[REQUEST_INVALID\]: .*\(at \/rows\)/);
+    expect(toolText(zero)).toMatch(/^error\[REQUEST_INVALID\]: .*\(at \/rows\)/);
     expect(zero.structuredContent).toMatchObject({ error: { code: 'REQUEST_INVALID', path: '/rows' } });
 
     const unknown = await call('pipeline_history', { colour: 'red' });
-    expect(text(unknown)).toMatch(/^error\[REQUEST_INVALID\]: .*unknown field "colour"/);
+    expect(toolText(unknown)).toMatch(/^error\[REQUEST_INVALID\]: .*unknown field "colour"/);
 
     const stdout = await call('generate_dataset', { schema: SCHEMA, rows: 1, out: '-' });
-    expect(text(stdout)).toMatch(/^error\[INVALID_ARGUMENT\]: /);
+    expect(toolText(stdout)).toMatch(/^error\[INVALID_ARGUMENT\]: /);
 
     const badSchema = await call('generate_dataset', { schema: { type: 'object', properties: { a: { type: 'integer', minimum: 5, maximum: 1 } } }, rows: 3, out: join(dir, 'bad.csv') });
     expect(badSchema.isError).toBe(true);
-    expect(text(badSchema)).toMatch(/^error\[[A-Z_]+\]: /);
+    expect(toolText(badSchema)).toMatch(/^error\[[A-Z_]+\]: /);
 
     const missing = await call('scan_pii', { path: join(dir, 'nope.csv') });
     expect(missing.isError).toBe(true);
-    expect(text(missing)).toMatch(/^error\[IO_NOT_FOUND\]: /);
+    expect(toolText(missing)).toMatch(/^error\[IO_NOT_FOUND\]: /);
 
     const noTool = await call('make_coffee', {});
-    expect(text(noTool)).toMatch(/^error\[NOT_FOUND\]: no tool "make_coffee"/);
+    expect(toolText(noTool)).toMatch(/^error\[NOT_FOUND\]: no tool "make_coffee"/);
 
     // The server still answers after all of that.
     expect((await client.listTools()).tools.length).toBe(TOOLS.length);

@@ -9,6 +9,7 @@ import { fixedClock } from '../core/index.js';
 import { DEFAULT_CONFIG, LOCAL_ACTOR, type OpContext } from '../pipeline/index.js';
 import { openSqliteStore, type Store } from '../store/index.js';
 import { createMcpServer } from './index.js';
+import { callTool, toolText } from './test-fixtures/tool-call.js';
 
 const PENGUINS = resolve('test/fixtures/datasets/penguins.csv');
 
@@ -33,9 +34,8 @@ afterAll(async () => {
 });
 
 async function call(name: string, args: Record<string, unknown>): Promise<CallToolResult & { structuredContent: Record<string, unknown> }> {
-  const result = (await client.callTool({ name, arguments: args })) as CallToolResult & { structuredContent: Record<string, unknown> };
-  const first = result.content[0];
-  expect(result.isError, first?.type === 'text' ? first.text : '').toBeFalsy();
+  const result = (await callTool(client, name, args)) as CallToolResult & { structuredContent: Record<string, unknown> };
+  expect(result.isError, toolText(result)).toBeFalsy();
   return result;
 }
 

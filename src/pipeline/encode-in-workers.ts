@@ -9,8 +9,8 @@ const TASK_BLOCKS = 2;
 
 /**
  * A worker thread's young generation in MB. V8 rounds its semi-spaces to powers of two: 16 and 24 both give 8 MB;
- * 32 gives 16 MB and halves the thread's scavenges (0.9 s to 0.5 s of a 3M-row run), but a 10M-row run then peaked
- * at 291-299 MB instead of 272-282, too close to the 300 MB it must stay under.
+ * 32 gives 16 MB and halves the thread's scavenges (0.9-1.2 s to 0.5 s of GC in a 3M-row run), but a 10M-row run
+ * then peaked at 291-299 MB instead of 272-282, too close to the 300 MB it must stay under.
  */
 const WORKER_YOUNG_MB = 16;
 

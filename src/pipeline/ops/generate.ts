@@ -197,8 +197,9 @@ async function writeInProcess(plan: Plan, format: TableFormat, target: WriteTarg
 }
 
 /**
- * Writes a text-format run (CSV, JSON, JSONL, YAML) whose rows are generated and encoded in worker threads: the head once, then each
- * worker's bytes in row order, through the same atomic sink as the writer (no partial file on error).
+ * Writes a text-format run (CSV, JSON, JSONL, YAML) whose rows are generated and encoded in worker threads: the
+ * head once, then each worker's bytes in row order, through the same atomic sink as the writer (no partial file on
+ * error).
  */
 async function writeEncodedInWorkers(plan: Plan, format: TableFormat, workers: number, target: WriteTarget, heapMb: number | undefined): Promise<WriteResult> {
   const encoder = batchEncoder(format, plan.fields)!;
